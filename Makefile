@@ -1,0 +1,52 @@
+# The two commands a maintainer needs: `make serve` and `make test`.
+# Each one sets up what it needs on a fresh machine (.venv, pinned packages, Chromium).
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test lint chromium clean
+
+## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
+serve: $(VENV)/.site-deps
+	$(BIN)/python tools/site.py serve
+
+## make build: write the publishable site to site/ (left as it was if the build fails)
+build: $(VENV)/.site-deps
+	$(BIN)/python tools/site.py build
+
+## make test: lint, then the whole suite (unit, build and browser tests)
+test: $(VENV)/.dev-deps chromium
+	$(BIN)/ruff check hooks tools tests
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check hooks tools tests
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.site-deps
+
+# The browser tests use Debian's Chromium; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Chromium for the browser tests..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .site-* .pytest_cache .ruff_cache

@@ -1,0 +1,254 @@
+"""Read the project's YAML data files, with messages an editor can act on.
+
+Not a hook itself: the hooks, tools/site.py and the tests import it. Every error names the
+file, the line, the key path, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+LANGUAGES = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+_SITE_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
+
+
+class DataError(PluginError):
+    """A problem in a file an editor maintains; the message is complete as it stands."""
+
+
+class _Mapping(dict):
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Sequence(list):
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that remembers line numbers and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
+    loader.flatten_mapping(node)
+    result = _Mapping()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _Sequence:
+    result = _Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def rel(path: Path | str) -> str:
+    """The path as an editor sees it: relative to the project, with forward slashes."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def site_root(value: str | None = None) -> str:
+    """The address the site is published at (SITE_URL), ending with '/'; the languages sit below it."""
+    url = (os.environ.get("SITE_URL", "") if value is None else value).strip() or DEFAULT_SITE_URL
+    if not _SITE_URL.match(url):
+        raise DataError(
+            f"SITE_URL: expected the address the site is published at, such as "
+            f"https://example.org/partenariat/; found '{url}'"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def parse_yaml(text: str, where: str, first_line: int = 1) -> Any:
+    """Parse YAML text; `where` names its file, `first_line` is the text's line in that file."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f":{mark.line + first_line}" if mark else ""
+        problem = error.problem or error.context or "unreadable"
+        raise DataError(f"{where}{line}: not valid YAML: {problem}") from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Load a YAML file the project keeps; a missing file or bad syntax is a DataError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{rel(path)}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"{rel(path)}: not UTF-8 text ({error.reason})") from None
+    return parse_yaml(text, rel(path))
+
+
+def line_of(container: Any, key: str | int | None = None) -> str:
+    """':N' for the line of `key` in a loaded mapping (or of the container), '' if unknown."""
+    if isinstance(container, _Mapping) and isinstance(key, str) and key in container.key_lines:
+        return f":{container.key_lines[key]}"
+    if isinstance(container, _Sequence) and isinstance(key, int) and key < len(container):
+        item = container[key]
+        if isinstance(item, (_Mapping, _Sequence)):
+            return f":{item.line}"
+    line = getattr(container, "line", 0)
+    return f":{line}" if line else ""
+
+
+def describe(value: Any) -> str:
+    """A short, readable account of a YAML value for 'found …'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping with keys " + ", ".join(map(str, value)) if value else "an empty mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)} items"
+    if isinstance(value, str):
+        return f"'{value}'" if value.strip() else "an empty text"
+    return f"{type(value).__name__} {value!r}"
+
+
+def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
+    """parent[key] must be {fr: text, en: text}; returns it, else raises with file and line."""
+    value = parent.get(key) if isinstance(parent, dict) else None
+    at = f"{where}{line_of(parent, key)}: {path}"
+    example = f'{key}: {{fr: "…", en: "…"}}'
+    if not isinstance(value, dict):
+        raise DataError(f"{at}: expected a text in each language ({example}); found {describe(value)}")
+    for lang in LANGUAGES:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(
+                f"{at}.{lang}: missing the {LANGUAGE_NAMES[lang]} text ({example}); "
+                f"found {describe(text)}"
+            )
+    extra = sorted(set(value) - set(LANGUAGES))
+    if extra:
+        raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
+    return {lang: value[lang].strip() for lang in LANGUAGES}
+
+
+def load_strings(path: Path = CONTENT / "strings.yml") -> dict[str, dict[str, str]]:
+    """Interface strings: every key has a French and an English text."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(
+            f"{rel(path)}: expected a list of keys, each with fr and en texts; found {describe(data)}"
+        )
+    return {key: bilingual(data, key, key, rel(path)) for key in data}
+
+
+@dataclass(frozen=True)
+class Form:
+    """One of the seven forms of partnership, as content/forms.yml defines it."""
+
+    id: str
+    order: int
+    name: dict[str, str]
+    definition: dict[str, str]
+
+
+def load_forms(path: Path = CONTENT / "forms.yml") -> list[Form]:
+    """The seven forms, in their order on the scale (from 'for me' to 'merged')."""
+    where = rel(path)
+    data = load_yaml(path)
+    forms = data.get("forms") if isinstance(data, dict) else None
+    if not isinstance(forms, list) or not forms:
+        raise DataError(f"{where}{line_of(data)}: expected 'forms:' with a list of forms; found {describe(forms)}")
+    result: list[Form] = []
+    for index, item in enumerate(forms):
+        path_ = f"forms[{index}]"
+        at = f"{where}{line_of(forms, index)}: {path_}"
+        if not isinstance(item, dict):
+            raise DataError(f"{at}: expected a form (id, order, name, definition); found {describe(item)}")
+        unknown = sorted(set(item) - {"id", "order", "name", "definition"})
+        if unknown:
+            raise DataError(f"{where}{line_of(item, unknown[0])}: {path_}.{unknown[0]}: unknown key; expected id, order, name, definition")
+        form_id = item.get("id")
+        if not isinstance(form_id, str) or not form_id.replace("-", "").isalpha() or form_id != form_id.lower():
+            raise DataError(f"{where}{line_of(item, 'id')}: {path_}.id: expected a short lower-case id such as 'service'; found {describe(form_id)}")
+        if form_id in {form.id for form in result}:
+            raise DataError(f"{where}{line_of(item, 'id')}: {path_}.id: the id '{form_id}' is used twice; each form needs its own id")
+        order = item.get("order")
+        if not isinstance(order, int) or isinstance(order, bool):
+            raise DataError(f"{where}{line_of(item, 'order')}: {path_}.order: expected a whole number (1 = service … 7 = fusion); found {describe(order)}")
+        result.append(Form(
+            id=form_id,
+            order=order,
+            name=bilingual(item, "name", f"{path_}.name", where),
+            definition=bilingual(item, "definition", f"{path_}.definition", where),
+        ))
+    orders = sorted(form.order for form in result)
+    if orders != list(range(1, len(result) + 1)):
+        raise DataError(f"{where}: forms[].order: expected the numbers 1 to {len(result)}, each once; found {', '.join(map(str, orders))}")
+    return sorted(result, key=lambda form: form.order)
+
+
+_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
+_ATTRS = re.compile(r"\{:?([^{}]*)\}\s*$")
+_ID_IN_ATTRS = re.compile(r"(?:^|\s)#([^\s}]+)")
+_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*\sid=["']([^"']+)["']""")
+_VALID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def markdown_ids(path: Path) -> list[str]:
+    """The explicit ids of a page's Markdown source, in order; raises on a heading without one."""
+    ids: list[str] = []
+    fenced = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            continue
+        found = _HTML_ID.findall(line)
+        attrs = _ATTRS.search(line)
+        if attrs:
+            found += _ID_IN_ATTRS.findall(attrs.group(1))
+        heading = _HEADING.match(line)
+        if heading and not (attrs and _ID_IN_ATTRS.search(attrs.group(1))):
+            text = heading.group(2)
+            raise DataError(
+                f"{rel(path)}:{number}: the heading '{text}' has no id; add one at the end of the line, "
+                f"e.g. '{heading.group(1)} {text} {{#{_suggest(text)}}}' (an id never changes once published)"
+            )
+        for anchor in found:
+            if not _VALID_ID.match(anchor):
+                raise DataError(
+                    f"{rel(path)}:{number}: the id '#{anchor}' is not usable in a link; expected lower-case "
+                    f"letters, digits and hyphens, starting with a letter (e.g. #fears)"
+                )
+            if anchor in ids:
+                raise DataError(f"{rel(path)}:{number}: the id '#{anchor}' is used twice on this page")
+            ids.append(anchor)
+    return ids
+
+
+def _suggest(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:3]) or "section"

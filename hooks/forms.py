@@ -1,0 +1,78 @@
+"""The seven forms, defined once in content/forms.yml, drawn where a page asks for them.
+
+A page writes a marker on a line of its own; the hook replaces it:
+- `<!-- forms:figure -->`: the scale of the seven forms (inline SVG), each step linking to its form;
+- `<!-- forms:list -->`: the seven names with their one-line definitions.
+The page partnership-culture.md must carry the anchor of every form (`{: #service }`, …).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from _data import DataError, Form, load_forms, markdown_ids, rel
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+FORMS_PAGE = "partnership-culture.md"
+_MARKERS = {"<!-- forms:figure -->": "forms_figure.html", "<!-- forms:list -->": "forms_list.html"}
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+# The scale goes from light to dark: (fill, text) for each step, contrast >= 4.5:1.
+_COLOURS = [
+    ("#e0f2f1", "#00332c"), ("#b2dfdb", "#00332c"), ("#80cbc4", "#00332c"), ("#4db6ac", "#00231e"),
+    ("#00897b", "#ffffff"), ("#00695c", "#ffffff"), ("#004d40", "#ffffff"),
+]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    forms = load_forms()
+    if page.file.src_uri == FORMS_PAGE:
+        _check_anchors(Path(page.file.abs_src_path), forms)
+    if not any(marker in markdown for marker in _MARKERS):
+        return None
+    data = _plain_data(forms, page, config)
+    for marker, template in _MARKERS.items():
+        if marker in markdown:
+            html = _ENV.get_template(template).render(data)
+            markdown = markdown.replace(marker, "\n".join(line for line in html.splitlines() if line.strip()))
+    return markdown
+
+
+def _plain_data(forms: list[Form], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    lang = config.extra["lang"]
+    target = "" if page.file.src_uri == FORMS_PAGE else get_relative_url(FORMS_PAGE.replace(".md", ".html"), page.url)
+    steps = []
+    for index, form in enumerate(forms):
+        fill, text = _COLOURS[round(index * (len(_COLOURS) - 1) / max(len(forms) - 1, 1))]
+        steps.append({
+            "id": form.id,
+            "order": form.order,
+            "name": form.name[lang],
+            "definition": form.definition[lang],
+            "href": f"{target}#{form.id}",
+            "y": 34 + index * 44,
+            "width": 210 + round(index * 126 / max(len(forms) - 1, 1)),
+            "fill": fill,
+            "text": text,
+        })
+    return {"steps": steps, "height": 34 + len(forms) * 44 + 24, "strings": config.extra["strings"]}
+
+
+def _check_anchors(path: Path, forms: list[Form]) -> None:
+    ids = markdown_ids(path)
+    for form in forms:
+        if form.id not in ids:
+            raise DataError(
+                f"{rel(path)}: the form '{form.id}' (content/forms.yml) has no anchor on this page; "
+                f"expected its list item to end with a line '{{: #{form.id} }}'"
+            )
