@@ -13,11 +13,11 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
-	$(BIN)/python tools/site.py serve
+	$(BIN)/python tools/website.py serve
 
 ## make build: write the publishable site to site/ (left as it was if the build fails)
 build: $(VENV)/.site-deps
-	$(BIN)/python tools/site.py build
+	$(BIN)/python tools/website.py build
 
 ## make test: lint, then the whole suite (unit, build and browser tests)
 test: $(VENV)/.dev-deps chromium

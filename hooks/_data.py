@@ -1,6 +1,6 @@
 """Read the project's YAML data files, with messages an editor can act on.
 
-Not a hook itself: the hooks, tools/site.py and the tests import it. Every error names the
+Not a hook itself: the hooks, tools/website.py and the tests import it. Every error names the
 file, the line, the key path, what was expected and what was found.
 """
 
@@ -89,12 +89,14 @@ def site_root(value: str | None = None) -> str:
 
 def parse_yaml(text: str, where: str, first_line: int = 1) -> Any:
     """Parse YAML text; `where` names its file, `first_line` is the text's line in that file."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    try:  # blank lines in front, so that every line number is the file's
+        return yaml.load("\n" * (first_line - 1) + text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f":{mark.line + first_line}" if mark else ""
-        problem = error.problem or error.context or "unreadable"
+        problem, context = error.problem or "unreadable", error.context
+        mark, start = error.problem_mark, error.context_mark
+        if context and start and mark and start.line != mark.line:
+            raise DataError(f"{where}:{start.line + 1}: not valid YAML: {context}, {problem} (line {mark.line + 1})") from None
+        line = f":{(mark or start).line + 1}" if (mark or start) else ""
         raise DataError(f"{where}{line}: not valid YAML: {problem}") from None
 
 

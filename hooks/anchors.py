@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _data import CONTENT, LANGUAGE_NAMES, LANGUAGES, DataError, markdown_ids, rel
+from _data import CONTENT, LANGUAGES, DataError, markdown_ids, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -17,23 +17,18 @@ from mkdocs.structure.pages import Page
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     lang = config.extra["lang"]
-    path = Path(page.file.abs_src_path)
-    ids = markdown_ids(path)
+    ids = {lang: markdown_ids(Path(page.file.abs_src_path))}
     for other in LANGUAGES:
-        other_path = CONTENT / other / page.file.src_path
-        if other == lang or not other_path.is_file():
-            continue
-        other_ids = markdown_ids(other_path)
-        missing = [f"#{i}" for i in other_ids if i not in ids]
-        extra = [f"#{i}" for i in ids if i not in other_ids]
-        if missing or extra:
-            found = []
-            if missing:
-                found.append(f"missing here: {', '.join(missing)}")
-            if extra:
-                found.append(f"not in the {LANGUAGE_NAMES[other]} page: {', '.join(extra)}")
-            raise DataError(
-                f"{rel(path)}: anchors differ from {rel(other_path)}; a page has the same ids in both "
-                f"languages; {'; '.join(found)}"
-            )
+        path = CONTENT / other / page.file.src_path
+        if other != lang and path.is_file():
+            ids[other] = markdown_ids(path)
+    differences = []
+    for one in LANGUAGES:  # said the same way by both builds, so it is reported once
+        only = [f"#{i}" for i in ids.get(one, []) if not all(i in found for found in ids.values())]
+        if only:
+            differences.append(f"{', '.join(only)} only in {rel(CONTENT / one / page.file.src_path)}")
+    if differences:
+        pages = " and ".join(rel(CONTENT / one / page.file.src_path) for one in LANGUAGES)
+        raise DataError(f"{pages} have different anchors; a page has the same ids in both languages: "
+                        f"{'; '.join(differences)}")
     return markdown

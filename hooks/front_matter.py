@@ -50,7 +50,7 @@ def _check(path: Path, lang: str) -> None:
         value = meta.get(key)
         if not isinstance(value, str) or not value.strip():
             raise DataError(
-                f"{where}{line_of(meta, key) or ':2'}: front matter: {key}: expected {_KEYS[key]}; found {describe(value)}"
+                f"{where}{line_of(meta, key)}: front matter: {key}: expected {_KEYS[key]}; found {describe(value)}"
             )
     _check_value(meta, "original", where, lambda v: v in LANGUAGES and v != lang)
     _check_value(meta, "hide", where, lambda v: isinstance(v, list) and set(v) <= _HIDE)

@@ -1,7 +1,7 @@
 """Build and serve the bilingual site: `make build` and `make serve` call this.
 
-    python tools/site.py build   # both languages into site/; on any problem site/ stays as it was
-    python tools/site.py serve   # build, serve on SITE_URL (default http://127.0.0.1:8000/), rebuild on change
+    python tools/website.py build   # both languages into site/; on any problem site/ stays as it was
+    python tools/website.py serve   # build, serve on SITE_URL (default http://127.0.0.1:8000/), rebuild on change
 
 mkdocs.yml is built once per language (SITE_LANG=fr, SITE_LANG=en), side by side in a fresh
 folder; the site root gets the language chooser, a bilingual 404 page and a sitemap of both
@@ -45,7 +45,7 @@ _TEMPLATES = jinja2.Environment(
 # MkDocs' own messages, said the way an editor needs them.
 _EXPLAIN = [
     (
-        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target '?(.+?)'? is not found among documentation files\."),
+        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target (?:'.+?' )?is not found among documentation files\."),
         "content/{lang}/{0}: the link '{1}' points to a page or file that does not exist",
     ),
     (
@@ -61,6 +61,11 @@ _EXPLAIN = [
         "content/{lang}/{0}: the link '{1}' is not a link to a page of the site; "
         "link to a page by its file name, e.g. [About](about.md)",
     ),
+    (re.compile(r"Config value '(.+?)': (.*)"), "mkdocs.yml: {0}: {1}"),
+    (
+        re.compile(r"MkDocs encountered an error parsing the configuration file: (.*)"),
+        "mkdocs.yml: not valid YAML: {0}",
+    ),
     (
         re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"),
         "mkdocs.yml: nav: these pages of content/{lang}/ are not in the menu; add them to nav:",
@@ -68,6 +73,7 @@ _EXPLAIN = [
 ]
 _DROP = re.compile(r"^(Aborted with .*|Error reading page '.*':|Documentation built in .*|Cleaning site directory|"
                    r"Building documentation to directory: .*)$")
+_YAML_MARK = re.compile(r'in ".*?", line (\d+), column \d+')
 _LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+")
 
 
@@ -127,7 +133,14 @@ def explain(output: str, lang: str) -> list[str]:
             problems[-1] += f" {line[2:]}"
             continue
         message = _LEVEL.sub("", line)
-        message = message.removeprefix("Error: ").removeprefix("Config value ")
+        message = message.removeprefix("Error: ")
+        if problems and re.match(r"mkdocs\.yml(:\d+)?: not valid YAML", problems[-1]) and not _LEVEL.match(line):
+            mark = _YAML_MARK.fullmatch(message)  # the lines after PyYAML's message: more of it, or where
+            if not mark:
+                problems[-1] += f"; {message}"
+            elif problems[-1].startswith("mkdocs.yml: "):  # the first place named is the line to look at
+                problems[-1] = problems[-1].replace("mkdocs.yml:", f"mkdocs.yml:{mark.group(1)}:", 1)
+            continue
         for pattern, template in _EXPLAIN:
             match = pattern.fullmatch(message)
             if match:
@@ -240,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("build", "serve"))
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
+    sys.stderr.reconfigure(line_buffering=True)
     try:
         site_url = site_root()
     except DataError as error:

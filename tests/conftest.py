@@ -1,0 +1,118 @@
+"""Shared fixtures: a built site served over HTTP, a scratch copy of the project, a browser."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import website  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Site:
+    """A built site: its folder and the address it is served at (ends with '/')."""
+
+    path: Path
+    url: str
+
+
+@contextlib.contextmanager
+def _serving(path: Path, url: str) -> Iterator[None]:
+    server = website.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real project, built once with SITE_URL set to where the tests serve it."""
+    url = f"http://127.0.0.1:{free_port()}/"
+    path = tmp_path_factory.mktemp("built") / "site"
+    problems = website.build(path, site_url=url)
+    assert problems == [], problems
+    with _serving(path, url):
+        yield Site(path, url)
+
+
+@dataclass
+class Project:
+    """A scratch copy of the project that a test may break, then build as an editor would."""
+
+    root: Path
+
+    def file(self, relative: str) -> Path:
+        return self.root / relative
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.file(relative)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+        """`make build`, as an editor runs it: python tools/website.py build in the copy."""
+        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+        if site_url is not None:
+            env["SITE_URL"] = site_url
+        return subprocess.run(
+            [sys.executable, "tools/website.py", "build"], cwd=self.root, env=env, capture_output=True, text=True,
+            timeout=120,
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[], Project]:
+    """Factory: a fresh copy of the project's site sources in a temporary folder."""
+
+    def make() -> Project:
+        root = tmp_path / f"project{len(list(tmp_path.iterdir()))}"
+        root.mkdir()
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(source, root / part)
+        return Project(root)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

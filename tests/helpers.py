@@ -1,0 +1,81 @@
+"""Reading built pages the way a reader sees them: visible text, elements by id, links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+_BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "br", "figcaption", "title", "td", "th"}
+_SKIP = {"script", "style", "svg", "template"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping -= 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def article_html(path: Path) -> str:
+    """The HTML of a page's article (Material's main content), without header, nav and footer."""
+    html = path.read_text(encoding="utf-8")
+    start = html.index('<article class="md-content__inner md-typeset">')
+    return html[start:html.index("</article>", start)]
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    text = "".join(parser.parts).replace("¶", "")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def normalise(text: str) -> str:
+    """Whitespace, typographic quotes and French spacing set aside, as the issue allows."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    text = re.sub(r"[«»“”\"]", '"', text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r" ?([:;!?\"]) ?", r"\1", text)
+    return text.strip()
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    """Every start tag of the page, in order, with its attributes."""
+    parser = _Elements()
+    parser.feed(html)
+    return parser.elements
+
+
+def lists_of_items(html: str) -> list[list[str]]:
+    """The text of each item of each <ul>/<ol> of the HTML, list by list (not nested lists)."""
+    found: list[list[str]] = []
+    for match in re.finditer(r"<(ul|ol)>(.*?)</\1>", html, flags=re.S):
+        items = re.findall(r"<li[^>]*>(.*?)</li>", match.group(2), flags=re.S)
+        found.append([visible_text(item) for item in items])
+    return found
