@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build test lint bench chromium clean
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
@@ -23,6 +23,10 @@ build: $(VENV)/.site-deps
 test: $(VENV)/.dev-deps chromium
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest
+
+## make bench: build time (median of several runs) and first-load transfer of the home pages
+bench: $(VENV)/.dev-deps chromium
+	$(BIN)/python tools/bench.py
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check hooks tools tests
