@@ -251,6 +251,30 @@ def markdown_ids(path: Path) -> list[str]:
     return ids
 
 
+def normalise(text: str) -> str:
+    """Text with whitespace, typographic quotes and French spacing set aside, to compare wordings."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    text = re.sub(r"[«»“”\"]", '"', text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r" ?([:;!?\"]) ?", r"\1", text)
+    return text.strip()
+
+
+def is_open_ending(line: str) -> bool:
+    """The originals' open list endings ('· ….', '· …'), which the site turns into an invitation."""
+    return set(line) <= set(".… ")
+
+
+def source_sentences(text: str) -> list[str]:
+    """The sentences of a source text, list items included, open list endings left out."""
+    sentences = []
+    for line in text.splitlines():
+        line = line.strip().removeprefix("·").strip()
+        if line and not is_open_ending(line):
+            sentences += [part for part in re.split(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«“])", line) if part.strip()]
+    return sentences
+
+
 def _suggest(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:3]) or "section"

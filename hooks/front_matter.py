@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from _data import LANGUAGES, DataError, describe, line_of, parse_yaml, rel
+from _data import CONTENT, LANGUAGES, DataError, describe, line_of, parse_yaml, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 _KEYS = {
     "title": "the page title, as a text",
     "description": "one sentence on the page, as a text (search engines and link previews show it)",
-    "original": "the language of the original text when this page is a translation: fr or en",
+    "original": "the language of the original when this page is a translation (the other language: fr or en)",
+    "source": "the file of content/sources/ that this page publishes word for word, e.g. on-partnerships.en.txt",
     "hide": "parts of the layout to hide, as a list: navigation, toc, footer",
 }
 _REQUIRED = ("title", "description")
@@ -53,6 +54,7 @@ def _check(path: Path, lang: str) -> None:
                 f"{where}{line_of(meta, key)}: front matter: {key}: expected {_KEYS[key]}; found {describe(value)}"
             )
     _check_value(meta, "original", where, lambda v: v in LANGUAGES and v != lang)
+    _check_value(meta, "source", where, lambda v: isinstance(v, str) and (CONTENT / "sources" / v).is_file())
     _check_value(meta, "hide", where, lambda v: isinstance(v, list) and set(v) <= _HIDE)
 
 

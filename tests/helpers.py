@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+
 _BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "br", "figcaption", "title", "td", "th"}
 _SKIP = {"script", "style", "svg", "template"}
 
@@ -45,15 +46,6 @@ def visible_text(html: str) -> str:
     parser.feed(html)
     text = "".join(parser.parts).replace("¶", "")
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def normalise(text: str) -> str:
-    """Whitespace, typographic quotes and French spacing set aside, as the issue allows."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
-    text = re.sub(r"[«»“”\"]", '"', text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r" ?([:;!?\"]) ?", r"\1", text)
-    return text.strip()
 
 
 class _Elements(HTMLParser):

@@ -48,7 +48,8 @@ CASES = {
     ),
     "unknown front matter key": (
         ("content/en/about.md", "title: About", "titel: About"),
-        ["content/en/about.md:2: front matter: unknown key 'titel'; expected one of title, description, original, hide"],
+        ["content/en/about.md:2: front matter: unknown key 'titel'; expected one of title, description, original, source, "
+         "hide"],
     ),
     "front matter without a description": (
         ("content/fr/about.md", "description: D’où viennent", "# description: D’où viennent"),
@@ -57,8 +58,24 @@ CASES = {
     ),
     "translation pointing at its own language": (
         ("content/fr/editorial.md", "original: en", "original: fr"),
-        ["content/fr/editorial.md:4: front matter: original: expected the language of the original text when this "
-         "page is a translation: fr or en; found 'fr'"],
+        ["content/fr/editorial.md:4: front matter: original: expected the language of the original when this page "
+         "is a translation (the other language: fr or en); found 'fr'"],
+    ),
+    "a word of the original changed": (
+        ("content/fr/partnership-culture.md", "mot souvent galvaudé", "mot souvent galvaudé,"),
+        ["content/fr/partnership-culture.md: the original must stay word for word, but this sentence of "
+         "content/sources/culture-de-partenariat.fr.txt is missing or changed: 'Mot moderne, mot magique ou mot de "
+         "passe, mot souvent galvaudé, et surtout mot sous lequel nous ne mettons pas tous les mêmes réalités\u00a0!'"],
+    ),
+    "an item of the original left out": (
+        ("content/en/editorial.md", "Things are very different today. ", ""),
+        ["content/en/editorial.md: the original must stay word for word, but this sentence of "
+         "content/sources/on-partnerships.en.txt is missing or changed: 'Things are very different today.'"],
+    ),
+    "a source that does not exist": (
+        ("content/en/editorial.md", "source: on-partnerships.en.txt", "source: on-partnership.txt"),
+        ["content/en/editorial.md:3: front matter: source: expected the file of content/sources/ that this page "
+         "publishes word for word, e.g. on-partnerships.en.txt; found 'on-partnership.txt'"],
     ),
     "heading without an id": (
         ("content/en/about.md", "## Privacy {#privacy}", "## Privacy"),

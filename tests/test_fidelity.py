@@ -7,8 +7,9 @@ import re
 
 
 import pytest
+from _data import is_open_ending, normalise, source_sentences
 from conftest import ROOT, Site
-from helpers import article_html, elements, lists_of_items, normalise, visible_text
+from helpers import article_html, elements, lists_of_items, visible_text
 
 SOURCES = ROOT / "content" / "sources"
 # source file, its language, the page that publishes it (same file name in both languages)
@@ -23,21 +24,6 @@ def _source(name: str) -> str:
     return (SOURCES / name).read_text(encoding="utf-8")
 
 
-def _is_open_ending(line: str) -> bool:
-    """The original's open list endings ('· ….', '· …'), which the site turns into an invitation."""
-    return set(line) <= set(".… ")
-
-
-def _sentences(text: str) -> list[str]:
-    sentences = []
-    for line in text.splitlines():
-        line = line.strip().removeprefix("·").strip()
-        if not line or _is_open_ending(line):
-            continue
-        sentences += [part for part in re.split(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«“])", line) if part.strip()]
-    return sentences
-
-
 def _source_lists(text: str) -> list[int]:
     """How many items each list of the original has (its '·' lines, open endings left out)."""
     counts: list[int] = []
@@ -48,7 +34,7 @@ def _source_lists(text: str) -> list[int]:
             if not in_list:
                 counts.append(0)
                 in_list = True
-            if not _is_open_ending(line.removeprefix("·").strip()):
+            if not is_open_ending(line.removeprefix("·").strip()):
                 counts[-1] += 1
         elif line:
             in_list = False
@@ -68,7 +54,7 @@ def test_sources_are_kept_exactly_as_received() -> None:
 def test_every_sentence_of_the_original_is_on_its_page(site: Site, source: str, lang: str, page: str) -> None:
     published = normalise(visible_text(article_html(site.path / lang / page)))
     missing = []
-    for sentence in _sentences(_source(source)):
+    for sentence in source_sentences(_source(source)):
         wanted = normalise(sentence)
         if sentence.isupper():  # the all-capitals title is set in sentence case (see the About page)
             found = wanted.casefold() in published.casefold()
@@ -77,7 +63,7 @@ def test_every_sentence_of_the_original_is_on_its_page(site: Site, source: str, 
         if not found:
             missing.append(sentence)
     assert missing == []
-    assert len(_sentences(_source(source))) > 5
+    assert len(source_sentences(_source(source))) > 5
 
 
 @pytest.mark.parametrize(("source", "lang", "page"), TEXTS)

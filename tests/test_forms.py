@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from _data import load_forms
+from _data import load_forms, normalise
 from conftest import Site
-from helpers import article_html, elements, normalise, visible_text
+from helpers import article_html, elements, visible_text
 
 # Published anchors: links in newsletters depend on them, in both languages.
 PUBLISHED_IDS = ["service", "information", "consultation", "concertation", "cooperation", "reciprocity", "fusion"]

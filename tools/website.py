@@ -30,7 +30,7 @@ import jinja2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _data import CONTENT, LANGUAGE_NAMES, LANGUAGES, DataError, load_strings, site_root  # noqa: E402
+from _data import CONTENT, DEFAULT_SITE_URL, LANGUAGE_NAMES, LANGUAGES, DataError, load_strings, site_root  # noqa: E402
 
 SITE = ROOT / "site"
 WATCHED = ("content", "hooks", "quiz", "overrides", "tools", "mkdocs.yml")
@@ -239,14 +239,17 @@ def _snapshot() -> dict[str, float]:
     return files
 
 
-def _report(problems: list[str], seconds: float) -> None:
+def _report(problems: list[str], seconds: float, site_url: str) -> None:
     if problems:
         print(f"\nThe build stopped ({len(problems)} problem{'s' if len(problems) > 1 else ''}); "
               "site/ was left as it was:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
     else:
-        print(f"Built both languages (French, English) into site/ in {seconds:.1f} s.")
+        print(f"Built both languages (French, English) for {site_url} into site/ in {seconds:.1f} s.")
+        if site_url == DEFAULT_SITE_URL:
+            print("This is the local preview address: to publish, build with SITE_URL set to the site's address, "
+                  "e.g. SITE_URL=https://example.org/partenariat/ make build")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,18 +261,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site_url = site_root()
     except DataError as error:
-        _report([str(error)], 0)
+        _report([str(error)], 0, "")
         return 1
     start = time.monotonic()
     problems = build()
-    _report(problems, time.monotonic() - start)
+    _report(problems, time.monotonic() - start, site_url)
     if args.command == "build":
         return 1 if problems else 0
     parts = urlsplit(site_url)
     server = make_server(SITE, site_url, parts.hostname or "127.0.0.1", parts.port or 8000)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving on {site_url} (French: {site_url}fr/, English: {site_url}en/). "
-          f"Rebuilds when {', '.join(WATCHED)} change. Ctrl+C stops.")
+          f"Rebuilds when {', '.join(n for n in WATCHED if (ROOT / n).exists())} change. Ctrl+C stops.")
     seen = _snapshot()
     try:
         while True:
@@ -278,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             if now != seen:
                 seen = now
                 start = time.monotonic()
-                _report(build(), time.monotonic() - start)
+                _report(build(), time.monotonic() - start, site_url)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
