@@ -95,7 +95,9 @@ def parse_yaml(text: str, where: str, first_line: int = 1) -> Any:
         problem, context = error.problem or "unreadable", error.context
         mark, start = error.problem_mark, error.context_mark
         if context and start and mark and start.line != mark.line:
-            raise DataError(f"{where}:{start.line + 1}: not valid YAML: {context}, {problem} (line {mark.line + 1})") from None
+            raise DataError(
+                f"{where}:{start.line + 1}: not valid YAML: {context}, {problem} (line {mark.line + 1})"
+            ) from None
         line = f":{(mark or start).line + 1}" if (mark or start) else ""
         raise DataError(f"{where}{line}: not valid YAML: {problem}") from None
 
@@ -176,39 +178,41 @@ class Form:
     definition: dict[str, str]
 
 
+def problem(where: str, container: Any, key: str | int | None, path: str, text: str) -> DataError:
+    """The error for `path` (a key path such as forms[3].id) in file `where`, at the line of `key`."""
+    return DataError(f"{where}{line_of(container, key)}: {path}: {text}")
+
+
 def load_forms(path: Path = CONTENT / "forms.yml") -> list[Form]:
     """The seven forms, in their order on the scale (from 'for me' to 'merged')."""
     where = rel(path)
     data = load_yaml(path)
     forms = data.get("forms") if isinstance(data, dict) else None
     if not isinstance(forms, list) or not forms:
-        raise DataError(f"{where}{line_of(data)}: expected 'forms:' with a list of forms; found {describe(forms)}")
+        raise problem(where, data, "forms", "forms", f"expected a list of forms; found {describe(forms)}")
     result: list[Form] = []
     for index, item in enumerate(forms):
-        path_ = f"forms[{index}]"
-        at = f"{where}{line_of(forms, index)}: {path_}"
+        at = f"forms[{index}]"
         if not isinstance(item, dict):
-            raise DataError(f"{at}: expected a form (id, order, name, definition); found {describe(item)}")
-        unknown = sorted(set(item) - {"id", "order", "name", "definition"})
-        if unknown:
-            raise DataError(f"{where}{line_of(item, unknown[0])}: {path_}.{unknown[0]}: unknown key; expected id, order, name, definition")
-        form_id = item.get("id")
-        if not isinstance(form_id, str) or not form_id.replace("-", "").isalpha() or form_id != form_id.lower():
-            raise DataError(f"{where}{line_of(item, 'id')}: {path_}.id: expected a short lower-case id such as 'service'; found {describe(form_id)}")
+            raise problem(where, forms, index, at, f"expected a form (id, order, name, definition); "
+                                                   f"found {describe(item)}")
+        for key in sorted(set(item) - {"id", "order", "name", "definition"}):
+            raise problem(where, item, key, f"{at}.{key}", "unknown key; expected id, order, name, definition")
+        form_id, order = item.get("id"), item.get("order")
+        if not isinstance(form_id, str) or not re.fullmatch(r"[a-z][a-z-]*", form_id):
+            raise problem(where, item, "id", f"{at}.id",
+                          f"expected a short lower-case id such as 'service'; found {describe(form_id)}")
         if form_id in {form.id for form in result}:
-            raise DataError(f"{where}{line_of(item, 'id')}: {path_}.id: the id '{form_id}' is used twice; each form needs its own id")
-        order = item.get("order")
+            raise problem(where, item, "id", f"{at}.id", f"the id '{form_id}' is used twice; each form needs its own")
         if not isinstance(order, int) or isinstance(order, bool):
-            raise DataError(f"{where}{line_of(item, 'order')}: {path_}.order: expected a whole number (1 = service … 7 = fusion); found {describe(order)}")
-        result.append(Form(
-            id=form_id,
-            order=order,
-            name=bilingual(item, "name", f"{path_}.name", where),
-            definition=bilingual(item, "definition", f"{path_}.definition", where),
-        ))
+            raise problem(where, item, "order", f"{at}.order",
+                          f"expected a whole number (1 = service … 7 = fusion); found {describe(order)}")
+        name = bilingual(item, "name", f"{at}.name", where)
+        result.append(Form(form_id, order, name, bilingual(item, "definition", f"{at}.definition", where)))
     orders = sorted(form.order for form in result)
     if orders != list(range(1, len(result) + 1)):
-        raise DataError(f"{where}: forms[].order: expected the numbers 1 to {len(result)}, each once; found {', '.join(map(str, orders))}")
+        raise problem(where, forms, None, "forms[].order",
+                      f"expected the numbers 1 to {len(result)}, each once; found {', '.join(map(str, orders))}")
     return sorted(result, key=lambda form: form.order)
 
 

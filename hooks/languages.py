@@ -18,7 +18,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
-
 @event_priority(100)  # before Material's search plugin reads theme.language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = os.environ.get("SITE_LANG", "fr")

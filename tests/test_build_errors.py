@@ -48,8 +48,8 @@ CASES = {
     ),
     "unknown front matter key": (
         ("content/en/about.md", "title: About", "titel: About"),
-        ["content/en/about.md:2: front matter: unknown key 'titel'; expected one of title, description, original, source, "
-         "hide"],
+        ["content/en/about.md:2: front matter: unknown key 'titel'; expected one of title, description, original, "
+         "source, hide"],
     ),
     "front matter without a description": (
         ("content/fr/about.md", "description: D’où viennent", "# description: D’où viennent"),
@@ -94,7 +94,7 @@ CASES = {
     ),
     "form defined twice": (
         ("content/forms.yml", "  - id: fusion", "  - id: service"),
-        ["content/forms.yml:65: forms[6].id: the id 'service' is used twice; each form needs its own id"],
+        ["content/forms.yml:65: forms[6].id: the id 'service' is used twice; each form needs its own"],
     ),
     "form without its English definition": (
         ("content/forms.yml", "      en: we keep each other informed of what we are each doing\n", ""),

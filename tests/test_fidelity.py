@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-
 import pytest
 from _data import is_open_ending, normalise, source_sentences
 from conftest import ROOT, Site
@@ -56,10 +55,8 @@ def test_every_sentence_of_the_original_is_on_its_page(site: Site, source: str, 
     missing = []
     for sentence in source_sentences(_source(source)):
         wanted = normalise(sentence)
-        if sentence.isupper():  # the all-capitals title is set in sentence case (see the About page)
-            found = wanted.casefold() in published.casefold()
-        else:
-            found = wanted in published
+        # the all-capitals title is set in sentence case (see the About page)
+        found = wanted.casefold() in published.casefold() if sentence.isupper() else wanted in published
         if not found:
             missing.append(sentence)
     assert missing == []

@@ -45,11 +45,13 @@ _TEMPLATES = jinja2.Environment(
 # MkDocs' own messages, said the way an editor needs them.
 _EXPLAIN = [
     (
-        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target (?:'.+?' )?is not found among documentation files\."),
+        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target (?:'.+?' )?is not found "
+                   r"among documentation files\."),
         "content/{lang}/{0}: the link '{1}' points to a page or file that does not exist",
     ),
     (
-        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain an anchor '#(.+?)'\."),
+        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain "
+                   r"an anchor '#(.+?)'\."),
         "content/{lang}/{0}: the link '{1}' points to an anchor '#{3}' that content/{lang}/{2} does not have",
     ),
     (
@@ -67,7 +69,8 @@ _EXPLAIN = [
         "mkdocs.yml: not valid YAML: {0}",
     ),
     (
-        re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"),
+        re.compile(r"The following pages exist in the docs directory, but are not included in the "
+                   r"\"nav\" configuration:"),
         "mkdocs.yml: nav: these pages of content/{lang}/ are not in the menu; add them to nav:",
     ),
 ]
