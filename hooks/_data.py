@@ -264,6 +264,13 @@ def normalise(text: str) -> str:
     return text.strip()
 
 
+def typeset(text: str, lang: str) -> str:
+    """French spacing: a no-break space before : ; ! ? » and after «, so they never start a line."""
+    if lang != "fr":
+        return text
+    return re.sub(r"« ", "«\u00a0", re.sub(r" ([:;!?»])", "\u00a0\\1", text))
+
+
 def is_open_ending(line: str) -> bool:
     """The originals' open list endings ('· ….', '· …'), which the site turns into an invitation."""
     return set(line) <= set(".… ")

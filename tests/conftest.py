@@ -23,7 +23,7 @@ import website  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools")
+PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools", "quiz")
 
 
 def free_port() -> int:

@@ -162,7 +162,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project: BuildProject
 
     after = {path: path.read_bytes() for path in copy.file("site").rglob("*") if path.is_file()}
     assert after == before
-    assert sorted(p.name for p in copy.root.iterdir()) == sorted(["site", "mkdocs.yml", "content", "hooks",
+    assert sorted(p.name for p in copy.root.iterdir()) == sorted(["site", "mkdocs.yml", "content", "hooks", "quiz",
                                                                   "overrides", "tools"])
 
 

@@ -1,0 +1,288 @@
+"""The quiz as data (quiz/questions.yml, quiz/texts.yml), checked, and its reference scorer.
+
+Not a hook itself: hooks/quiz.py renders it, the tests import it. quiz/quiz.js scores in the
+browser with the same rule as `score` below; a browser test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from _data import (
+    CONTENT,
+    LANGUAGES,
+    ROOT,
+    DataError,
+    Form,
+    bilingual,
+    describe,
+    load_forms,
+    load_yaml,
+    markdown_ids,
+    normalise,
+    problem,
+    rel,
+)
+
+QUIZ = ROOT / "quiz"
+SOURCE = CONTENT / "sources" / "culture-de-partenariat.fr.txt"
+FORMS_PAGE = "partnership-culture.md"
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+# Interface texts the template and quiz.js use, with the placeholders each must keep.
+UI_KEYS = {
+    "intro": (), "together": (), "paper_title": (), "paper_intro": (), "progress": ("{n}", "{total}"),
+    "previous": (), "next": (), "see_result": (), "change_answers": (), "change": (), "forget": (), "forgotten": (),
+    "wish_question": (), "wish_unknown": (), "meet_question": (), "fears": (), "resistances": (),
+    "own_label": (), "own_add": (), "own_remove": (), "grid_title": (), "grid_question": (), "grid_total": (),
+    "result_title": (), "result_clear": ("{form}",), "result_between": ("{from}", "{to}"),
+    "result_split": ("{from}", "{to}"), "result_none": (), "unanswered": ("{count}",), "figure_title": (),
+    "points": ("{count}",), "why_title": (), "why_towards": ("{form}",), "why_elsewhere": (),
+    "read_definition": (), "wish_title": (), "wish_same": ("{form}",),
+    "wish_further": ("{from}", "{to}", "{count}"), "wish_back": ("{from}", "{to}", "{count}"),
+    "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
+    "pleasures_title": (), "talk_title": (), "your_answers": (), "no_answer": (),
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    text: dict[str, str]
+    weights: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    source: str
+    text: dict[str, str]
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A fear, a resistance or a pleasure of the text; its id is its anchor on the forms page."""
+
+    id: str
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    forms: list[Form]
+    questions: list[Question]
+    ui: dict[str, dict[str, str]]
+    talk: dict[str, dict[str, str]]
+    pleasures_for: dict[str, list[str]]
+    fears: list[Item]
+    resistances: list[Item]
+    pleasures: list[Item]
+
+
+def load_quiz(folder: Path = QUIZ) -> Quiz:
+    """Both files of the quiz, checked; any problem is a DataError naming file, line and key."""
+    forms = load_forms()
+    questions = _questions(folder / "questions.yml", forms)
+    texts_path = folder / "texts.yml"
+    where = rel(texts_path)
+    texts = load_yaml(texts_path)
+    if not isinstance(texts, dict):
+        raise DataError(f"{where}: expected the keys ui, forms, fears, resistances, pleasures; found {describe(texts)}")
+    ui = _ui(texts, where)
+    items = {kind: _items(texts, kind, where) for kind in ("fears", "resistances", "pleasures")}
+    talk, pleasures_for = _form_texts(texts, where, forms, {item.id for item in items["pleasures"]})
+    quiz = Quiz(forms, questions, ui, talk, pleasures_for, items["fears"], items["resistances"], items["pleasures"])
+    _check_reachable(quiz, rel(folder / "questions.yml"))
+    return quiz
+
+
+def _questions(path: Path, forms: list[Form]) -> list[Question]:
+    where = rel(path)
+    data = load_yaml(path)
+    items = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise problem(where, data, "questions", "questions", f"expected a list of questions; found {describe(items)}")
+    source = normalise(SOURCE.read_text(encoding="utf-8"))
+    form_ids = [form.id for form in forms]
+    questions: list[Question] = []
+    for index, item in enumerate(items):
+        at = f"questions[{index}]"
+        _keys(item, items, index, at, where, ("id", "source", "text", "answers"))
+        question_id = _id(item, at, where, {q.id for q in questions}, "question")
+        phrase = item.get("source")
+        if not isinstance(phrase, str) or not phrase.strip() or normalise(phrase) not in source:
+            raise problem(where, item, "source", f"{at}.source", f"expected a phrase quoted word for word from "
+                          f"{rel(SOURCE)}; found {describe(phrase)}")
+        text = bilingual(item, "text", f"{at}.text", where)
+        answers_data = item.get("answers")
+        if not isinstance(answers_data, list) or len(answers_data) < 2:
+            raise problem(where, item, "answers", f"{at}.answers",
+                          f"expected a list of at least two answers; found {describe(answers_data)}")
+        answers: list[Answer] = []
+        for number, answer in enumerate(answers_data):
+            path_ = f"{at}.answers[{number}]"
+            _keys(answer, answers_data, number, path_, where, ("id", "text", "weights"))
+            answer_id = _id(answer, path_, where, {a.id for a in answers}, "answer")
+            answer_text = bilingual(answer, "text", f"{path_}.text", where)
+            answers.append(Answer(answer_id, answer_text, _weights(answer, path_, where, form_ids)))
+        questions.append(Question(question_id, phrase, text, tuple(answers)))
+    return questions
+
+
+def _keys(item: Any, parent: Any, index: int, at: str, where: str, keys: tuple[str, ...]) -> None:
+    if not isinstance(item, dict):
+        raise problem(where, parent, index, at, f"expected {', '.join(keys)}; found {describe(item)}")
+    for key in item:
+        if key not in keys:
+            raise problem(where, item, key, f"{at}.{key}", f"unknown key; expected {', '.join(keys)}")
+
+
+def _id(item: dict[str, Any], at: str, where: str, taken: set[str], what: str) -> str:
+    value = item.get("id")
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise problem(where, item, "id", f"{at}.id",
+                      f"expected a short lower-case id such as 'for-or-with'; found {describe(value)}")
+    if value in taken:
+        raise problem(where, item, "id", f"{at}.id", f"the id '{value}' is used twice; each {what} needs its own")
+    return value
+
+
+def _weights(answer: dict[str, Any], at: str, where: str, form_ids: list[str]) -> dict[str, int]:
+    weights = answer.get("weights")
+    if not isinstance(weights, dict) or not weights:
+        raise problem(where, answer, "weights", f"{at}.weights",
+                      f"expected points for one form or more, e.g. {{cooperation: 2}}; found {describe(weights)}")
+    for form_id, points in weights.items():
+        if form_id not in form_ids:
+            raise problem(where, weights, form_id, f"{at}.weights",
+                          f"unknown form '{form_id}'; expected one of {', '.join(form_ids)}")
+        if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= 3:
+            raise problem(where, weights, form_id, f"{at}.weights.{form_id}",
+                          f"expected a whole number of points from 1 to 3; found {describe(points)}")
+    return dict(weights)
+
+
+def _ui(texts: dict[str, Any], where: str) -> dict[str, dict[str, str]]:
+    ui = texts.get("ui")
+    if not isinstance(ui, dict):
+        raise problem(where, texts, "ui", "ui", f"expected the interface texts; found {describe(ui)}")
+    result = {}
+    for key, placeholders in UI_KEYS.items():
+        if key not in ui:
+            raise problem(where, ui, None, f"ui.{key}", "missing; expected a text in each language "
+                          f'({key}: {{fr: "…", en: "…"}})')
+        result[key] = bilingual(ui, key, f"ui.{key}", where)
+        for lang in LANGUAGES:
+            for placeholder in placeholders:
+                if placeholder not in result[key][lang]:
+                    raise problem(where, ui, key, f"ui.{key}.{lang}",
+                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
+    for key in ui:
+        if key not in UI_KEYS:
+            raise problem(where, ui, key, f"ui.{key}", "unknown key; the quiz does not use it")
+    return result
+
+
+def _items(texts: dict[str, Any], kind: str, where: str) -> list[Item]:
+    data = texts.get(kind)
+    if not isinstance(data, list) or not data:
+        raise problem(where, texts, kind, kind, f"expected a list of items (id, text); found {describe(data)}")
+    items: list[Item] = []
+    for index, item in enumerate(data):
+        at = f"{kind}[{index}]"
+        _keys(item, data, index, at, where, ("id", "text"))
+        item_id = _id(item, at, where, {i.id for i in items}, "item")
+        items.append(Item(item_id, bilingual(item, "text", f"{at}.text", where)))
+    for lang in LANGUAGES:
+        page = CONTENT / lang / FORMS_PAGE
+        anchors = markdown_ids(page)
+        for index, item in enumerate(items):
+            if item.id not in anchors:
+                raise problem(where, data, index, f"{kind}[{index}].id",
+                              f"'{item.id}' is not an anchor of {rel(page)}; expected one of its ids, e.g. "
+                              f"'{next((a for a in anchors if a.startswith(kind[:4])), anchors[0])}'")
+    return items
+
+
+def _form_texts(
+    texts: dict[str, Any], where: str, forms: list[Form], pleasure_ids: set[str]
+) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+    data = texts.get("forms")
+    if not isinstance(data, dict):
+        raise problem(where, texts, "forms", "forms", f"expected one entry per form; found {describe(data)}")
+    talk, pleasures = {}, {}
+    for form in forms:
+        entry = data.get(form.id)
+        if not isinstance(entry, dict):
+            raise problem(where, data, None, f"forms.{form.id}",
+                          f"missing; expected talk: {{fr: …, en: …}} and pleasures: [ids] for the form '{form.id}'")
+        _keys(entry, data, 0, f"forms.{form.id}", where, ("talk", "pleasures"))
+        talk[form.id] = bilingual(entry, "talk", f"forms.{form.id}.talk", where)
+        chosen = entry.get("pleasures")
+        if not isinstance(chosen, list) or not chosen or not set(chosen) <= pleasure_ids:
+            raise problem(where, entry, "pleasures", f"forms.{form.id}.pleasures",
+                          f"expected a list of pleasure ids ({', '.join(sorted(pleasure_ids))}); found {describe(chosen)}")
+        pleasures[form.id] = list(chosen)
+    for key in data:
+        if key not in talk:
+            raise problem(where, data, key, f"forms.{key}",
+                          f"unknown form '{key}'; expected one of {', '.join(f.id for f in forms)}")
+    return talk, pleasures
+
+
+def _check_reachable(quiz: Quiz, where: str) -> None:
+    """Every form can be the result: choosing, for each question, the answer that favours it most."""
+    for form in quiz.forms:
+        result = score(quiz, favouring(quiz, form.id))
+        if result["forms"] != [form.id]:
+            found = " and ".join(result["forms"]) or "no form"
+            raise DataError(
+                f"{where}: questions[].answers[].weights: the form '{form.id}' cannot be reached; expected it to "
+                f"win when every answer most in its favour is chosen; found {found} "
+                f"(give '{form.id}' more points in some answers)"
+            )
+
+
+def favouring(quiz: Quiz, form_id: str) -> dict[str, str]:
+    """The answer pattern most in favour of a form: per question, most points for it, fewest for others."""
+    return {
+        question.id: max(
+            question.answers,
+            key=lambda a: (a.weights.get(form_id, 0), a.weights.get(form_id, 0) - sum(a.weights.values())),
+        ).id
+        for question in quiz.questions
+    }
+
+
+def score(quiz: Quiz, answers: dict[str, str]) -> dict[str, Any]:
+    """The scoring rule (quiz/quiz.js implements the same one).
+
+    Each chosen answer adds its points to its forms. The form with the most points wins (on equal
+    points, the one nearer 'service'). If the runner-up has points and is within a tenth of the
+    winner (difference x 10 <= winner's points), the result names both, in scale order: 'between'
+    when they are neighbours on the scale, 'split' otherwise. `pulls` lists, for each form named,
+    the questions whose answer gave it points.
+    """
+    scores = {form.id: 0 for form in quiz.forms}
+    chosen = {}
+    for question in quiz.questions:
+        answer = next((a for a in question.answers if a.id == answers.get(question.id)), None)
+        if answer:
+            chosen[question.id] = answer
+            for form_id, points in answer.weights.items():
+                scores[form_id] += points
+    order = {form.id: form.order for form in quiz.forms}
+    ranked = sorted(scores, key=lambda form_id: (-scores[form_id], order[form_id]))
+    best, second = ranked[0], ranked[1]
+    if scores[best] == 0:
+        kind, named = "none", []
+    elif scores[second] > 0 and (scores[best] - scores[second]) * 10 <= scores[best]:
+        named = sorted((best, second), key=order.__getitem__)
+        kind = "between" if order[named[1]] - order[named[0]] == 1 else "split"
+    else:
+        kind, named = "clear", [best]
+    pulls = {form_id: [q for q, a in chosen.items() if a.weights.get(form_id, 0) > 0] for form_id in named}
+    return {"scores": scores, "kind": kind, "forms": named, "pulls": pulls}
