@@ -203,7 +203,7 @@ def _items(texts: dict[str, Any], kind: str, where: str) -> list[Item]:
             if item.id not in anchors:
                 raise problem(where, data, index, f"{kind}[{index}].id",
                               f"'{item.id}' is not an anchor of {rel(page)}; expected one of its ids, e.g. "
-                              f"'{next((a for a in anchors if a.startswith(kind[:4])), anchors[0])}'")
+                              f"'{next((a for a in anchors if a.startswith(kind[:-1] + '-')), anchors[0])}'")
     return items
 
 
@@ -224,7 +224,8 @@ def _form_texts(
         chosen = entry.get("pleasures")
         if not isinstance(chosen, list) or not chosen or not set(chosen) <= pleasure_ids:
             raise problem(where, entry, "pleasures", f"forms.{form.id}.pleasures",
-                          f"expected a list of pleasure ids ({', '.join(sorted(pleasure_ids))}); found {describe(chosen)}")
+                          f"expected a list of pleasure ids ({', '.join(sorted(pleasure_ids))}); "
+                          f"found {describe(chosen)}")
         pleasures[form.id] = list(chosen)
     for key in data:
         if key not in talk:

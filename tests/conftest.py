@@ -107,6 +107,26 @@ def project(tmp_path: Path) -> Callable[[], Project]:
     return make
 
 
+@pytest.fixture
+def make_quiz() -> Callable[..., object]:
+    """Factory: a small quiz over the real seven forms, each question given as {answer id: weights}."""
+    from _data import load_forms
+    from _quiz import Answer, Question, Quiz
+
+    def make(*questions: dict[str, dict[str, int]]) -> Quiz:
+        text = {"fr": "…", "en": "…"}
+        return Quiz(
+            forms=load_forms(),
+            questions=[
+                Question(f"q{number}", "", text, tuple(Answer(a, text, w) for a, w in answers.items()))
+                for number, answers in enumerate(questions, start=1)
+            ],
+            ui={}, talk={}, pleasures_for={}, fears=[], resistances=[], pleasures=[],
+        )
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; never a downloaded browser."""
