@@ -39,7 +39,7 @@ UI_KEYS = {
     "own_label": (), "own_add": (), "own_remove": (), "grid_title": (), "grid_question": (), "grid_total": (),
     "result_title": (), "result_clear": ("{form}",), "result_between": ("{from}", "{to}"),
     "result_split": ("{from}", "{to}"), "result_none": (), "unanswered": ("{count}",), "figure_title": (),
-    "points": ("{count}",), "why_title": (), "why_towards": ("{form}",), "why_elsewhere": (),
+    "point": ("{count}",), "points": ("{count}",), "why_title": (), "why_towards": ("{form}",), "why_elsewhere": (),
     "read_definition": (), "wish_title": (), "wish_same": ("{form}",),
     "wish_further": ("{from}", "{to}", "{count}"), "wish_back": ("{from}", "{to}", "{count}"),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),

@@ -178,7 +178,7 @@
       label.textContent = String(f.order);
       svg.append(bar, label);
       list.append(el("li", { "data-form": f.id }, formLink(f.id), COLON,
-        t("points", { count: points })));
+        t(points === 1 ? "point" : "points", { count: points })));
     });
     return el("figure", { class: "quiz__figure" }, el("figcaption", {}, t("figure_title")), svg, list);
   }
