@@ -43,7 +43,7 @@ UI_KEYS = {
     "read_definition": (), "wish_title": (), "wish_same": ("{form}",),
     "wish_further": ("{from}", "{to}", "{count}"), "wish_back": ("{from}", "{to}", "{count}"),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
-    "pleasures_title": (), "talk_title": (), "your_answers": (), "no_answer": (),
+    "pleasures_title": (), "talk_title": (), "your_answers": (), "no_answer": (), "share": ("{form}",),
 }
 
 

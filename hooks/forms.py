@@ -2,6 +2,7 @@
 
 A page writes a marker on a line of its own; the hook replaces it:
 - `<!-- forms:figure -->`: the scale of the seven forms (inline SVG), each step linking to its form;
+  `<!-- forms:figure:cooperation -->` draws the same scale with that step marked;
 - `<!-- forms:list -->`: the seven names with their one-line definitions.
 The page partnership-culture.md must carry the anchor of every form (`{: #service }`, …).
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import re
+
 import jinja2
 from _data import DataError, Form, load_forms, markdown_ids, rel
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 FORMS_PAGE = "partnership-culture.md"
-_MARKERS = {"<!-- forms:figure -->": "forms_figure.html", "<!-- forms:list -->": "forms_list.html"}
+_MARKER = re.compile(r"<!-- forms:(figure|list)(?::([a-z-]+))? -->")
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent),
     autoescape=True,
@@ -38,14 +41,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     forms = load_forms()
     if page.file.src_uri == FORMS_PAGE:
         _check_anchors(Path(page.file.abs_src_path), forms)
-    if not any(marker in markdown for marker in _MARKERS):
+    if not _MARKER.search(markdown):
         return None
     data = _plain_data(forms, page, config)
-    for marker, template in _MARKERS.items():
-        if marker in markdown:
-            html = _ENV.get_template(template).render(data)
-            markdown = markdown.replace(marker, "\n".join(line for line in html.splitlines() if line.strip()))
-    return markdown
+    known = {form.id for form in forms}
+
+    def render(match: re.Match[str]) -> str:
+        kind, current = match.groups()
+        if current and current not in known:
+            raise DataError(f"{rel(page.file.abs_src_path)}: {match.group(0)}: unknown form '{current}'; "
+                            f"expected one of {', '.join(form.id for form in forms)}")
+        html = _ENV.get_template(f"forms_{kind}.html").render(data, current=current)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    return _MARKER.sub(render, markdown)
 
 
 def _plain_data(forms: list[Form], page: Page, config: MkDocsConfig) -> dict[str, Any]:

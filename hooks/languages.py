@@ -41,6 +41,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.extra["lang"]
+    for file in files.documentation_pages():
+        if "/" in file.src_uri:
+            raise DataError(
+                f"{rel(file.abs_src_path)}: pages live directly in content/{lang}/, not in a sub-folder "
+                f"(the language menu and the browser's page lookups expect it); move it to "
+                f"content/{lang}/{file.src_uri.replace('/', '-')}"
+            )
     for other in LANGUAGES:
         if other == lang:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
-from _data import ROOT, typeset
+from _data import CONTENT, ROOT, DataError, rel, typeset
 from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -32,6 +32,11 @@ _quiz: Quiz | None = None
 def on_config(config: MkDocsConfig) -> None:
     global _quiz
     _quiz = load_quiz()
+    for form in _quiz.forms:  # the result links to the page of its form (hooks/results.py)
+        page = CONTENT / config.extra["lang"] / f"result-{form.id}.md"
+        if not page.is_file():
+            raise DataError(f"{rel(page)}: missing; the quiz result links to a page for each form, with a "
+                            f"title and the line <!-- result:{form.id} -->")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -60,6 +65,7 @@ def _plain_data(quiz: Quiz, lang: str) -> dict[str, Any]:
             "name": t(form.name),
             "definition": t(form.definition),
             "href": f"{forms_page}#{form.id}",
+            "share": f"result-{form.id}.html",
             "talk": t(quiz.talk[form.id]),
             "pleasures": " ".join(quiz.pleasures_for[form.id]),
         }

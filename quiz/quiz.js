@@ -19,7 +19,7 @@
   const questions = steps.filter((step) => step.querySelector("[data-weights]"));
   const forms = Array.from(root.querySelectorAll("[data-form]")).map((el) => ({
     id: el.dataset.form, order: Number(el.dataset.order), name: el.dataset.name,
-    definition: el.dataset.definition, href: el.dataset.href, talk: el.dataset.talk,
+    definition: el.dataset.definition, href: el.dataset.href, share: el.dataset.share, talk: el.dataset.talk,
     pleasures: el.dataset.pleasures.split(" "),
   }));
   const byId = Object.fromEntries(forms.map((f) => [f.id, f]));
@@ -240,6 +240,8 @@
       }
       parts.push(...why, ...wishPart(named), ...metPart(), ...pleasuresPart(named));
       parts.push(el("h3", {}, t("talk_title")), el("ul", {}, ...named.map((id) => el("li", {}, byId[id].talk))));
+      parts.push(...named.map((id) => el("p", { class: "quiz__share" },
+        ...sentence("share", { form: el("a", { href: byId[id].share, "data-share": id }, byId[id].name) }))));
     }
     parts.push(el("h3", {}, t("your_answers")), el("ol", {}, ...questions.map((step) => el("li", {},
       questionText(step.dataset.question), " — ", answerText(step.dataset.question), " ",

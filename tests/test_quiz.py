@@ -124,7 +124,7 @@ CASES = {
     ),
     "a fear that is not an anchor of the text": (
         ("quiz/texts.yml", "  - id: fear-soul", "  - id: fear-sol"),
-        "quiz/texts.yml:214: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
+        "quiz/texts.yml:217: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
         "expected one of its ids, e.g. 'fear-identity'",
     ),
 }
