@@ -9,10 +9,9 @@ The page partnership-culture.md must carry the anchor of every form (`{: #servic
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
-
-import re
 
 import jinja2
 from _data import DataError, Form, load_forms, markdown_ids, rel

@@ -40,6 +40,7 @@ _TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    keep_trailing_newline=True,
 )
 
 # MkDocs' own messages, said the way an editor needs them.
@@ -164,7 +165,7 @@ def _write_root(staging: Path, site_url: str | None) -> None:
     )
     context = {"root": root, "base_path": urlsplit(root).path, "languages": LANGUAGES, "strings": strings,
                "pages": pages}
-    for name in ("index.html", "404.html", "sitemap.xml"):
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
         (staging / name).write_text(_TEMPLATES.get_template(name).render(context), encoding="utf-8")
 
 

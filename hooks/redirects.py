@@ -1,0 +1,63 @@
+"""Moved pages keep their old address: content/redirects.yml, one line per move, both languages.
+
+At each old address the build writes a small HTML page (redirect.html beside this file) with
+the canonical address of the new page and an immediate refresh; a line of script carries the
+#section over. It works on any static host: no server rule is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from _data import CONTENT, LANGUAGES, DataError, describe, line_of, load_yaml, rel
+from mkdocs.config.defaults import MkDocsConfig
+
+REDIRECTS = CONTENT / "redirects.yml"
+_PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
+_TEMPLATE = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
+).get_template("redirect.html")
+_redirects: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _redirects
+    _redirects = _load()
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for old, new in _redirects.items():
+        html = _TEMPLATE.render(
+            lang=config.extra["lang"], target=new, canonical=f"{config.site_url}{new}", strings=config.extra["strings"]
+        )
+        (Path(config.site_dir) / old).write_text(html, encoding="utf-8")
+
+
+def _sources(address: str) -> list[Path]:
+    return [CONTENT / lang / f"{address[:-5]}.md" for lang in LANGUAGES]
+
+
+def _load() -> dict[str, str]:
+    where = rel(REDIRECTS)
+    data = load_yaml(REDIRECTS)
+    redirects = data.get("redirects") if isinstance(data, dict) else None
+    if not isinstance(redirects, dict):
+        raise DataError(f"{where}: expected 'redirects:' with lines 'old-name.html: new-name.html' (or {{}} for none); "
+                        f"found {describe(redirects)}")
+    for old, new in redirects.items():
+        at = f"{where}{line_of(redirects, old)}: redirects.{old}"
+        for value in (old, new):
+            if not isinstance(value, str) or not _PAGE.fullmatch(value):
+                raise DataError(f"{at}: expected page addresses such as culture.html: partnership-culture.html; "
+                                f"found {describe(value)}")
+        still = [rel(page) for page in _sources(old) if page.is_file()]
+        if still:
+            raise DataError(f"{at}: {old} is still a page of the site ({', '.join(still)}); "
+                            f"a redirect is for an address that no longer has its page")
+        missing = [rel(page) for page in _sources(new) if not page.is_file()]
+        if missing:
+            raise DataError(f"{at}: {new} is not a page of the site; expected the new address of the page "
+                            f"({' and '.join(missing)} do{'es' if len(missing) == 1 else ''} not exist)")
+    return dict(redirects)
