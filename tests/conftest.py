@@ -41,7 +41,8 @@ class Site:
 
 
 @contextlib.contextmanager
-def _serving(path: Path, url: str) -> Iterator[None]:
+def serving(path: Path, url: str) -> Iterator[None]:
+    """Serves a built site at `url` (its path is the prefix, as on a host under a sub-path) in the block."""
     server = website.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -59,7 +60,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     path = tmp_path_factory.mktemp("built") / "site"
     problems = website.build(path, site_url=url)
     assert problems == [], problems
-    with _serving(path, url):
+    with serving(path, url):
         yield Site(path, url)
 
 
@@ -89,22 +90,22 @@ class Project:
         )
 
 
+def copy_project(root: Path) -> Project:
+    """A fresh copy of the project's site sources in `root` (created)."""
+    root.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / part)
+    return Project(root)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[], Project]:
     """Factory: a fresh copy of the project's site sources in a temporary folder."""
-
-    def make() -> Project:
-        root = tmp_path / f"project{len(list(tmp_path.iterdir()))}"
-        root.mkdir()
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, root / part)
-        return Project(root)
-
-    return make
+    return lambda: copy_project(tmp_path / f"project{len(list(tmp_path.iterdir()))}")
 
 
 @pytest.fixture

@@ -1,0 +1,120 @@
+"""Made to be linked: under a sub-path, moved pages, copyable section links, the quiz's page to share."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _quiz import favouring, load_quiz
+from conftest import Project, Site, copy_project, free_port, serving
+from playwright.sync_api import Browser, Page, expect
+
+LANGUAGES = ("fr", "en")
+PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The project built for and served under http://127.0.0.1:<port>/partenariat/, with about.md moved."""
+    copy: Project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
+    for lang in LANGUAGES:
+        copy.file(f"content/{lang}/about.md").rename(copy.file(f"content/{lang}/credits.md"))
+        for page in copy.file(f"content/{lang}").glob("*.md"):
+            page.write_text(page.read_text(encoding="utf-8").replace("(about.md)", "(credits.md)"), encoding="utf-8")
+    copy.edit("mkdocs.yml", "  - about.md", "  - credits.md")
+    copy.edit("content/redirects.yml", "redirects: {}", "redirects:\n  about.html: credits.html")
+    url = f"http://127.0.0.1:{free_port()}/partenariat/"
+    result = copy.build(site_url=url)
+    assert result.returncode == 0, result.stderr
+    with serving(copy.file("site"), url):
+        yield Site(copy.file("site"), url)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="fr-FR")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", [name for name in PAGES if name != "about.html"] + ["credits.html"])
+def test_under_a_sub_path_every_page_its_links_and_assets_work(hosted: Site, page: Page, lang: str, name: str) -> None:
+    failures: list[str] = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
+    page.goto(f"{hosted.url}{lang}/{name}", wait_until="networkidle")
+    expect(page.locator("h1").first).to_be_visible()
+    links = page.eval_on_selector_all(
+        "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+    )
+    for link in sorted({link.split("#")[0] for link in links if link.startswith("http://127.0.0.1")}):
+        assert link.startswith(hosted.url), link
+        assert page.request.get(link).status == 200, link
+    assert failures == []
+
+
+def test_under_a_sub_path_the_chooser_sends_a_french_browser_to_french(hosted: Site, page: Page) -> None:
+    page.goto(hosted.url)
+    expect(page).to_have_url(f"{hosted.url}fr/index.html")
+
+
+def test_under_a_sub_path_the_language_menu_keeps_page_and_anchor(hosted: Site, page: Page) -> None:
+    page.goto(f"{hosted.url}fr/partnership-culture.html#fusion")
+    page.get_by_role("button", name="Sélectionner la langue").click()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{hosted.url}en/partnership-culture.html#fusion")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_moved_page_sends_readers_on_with_their_anchor(hosted: Site, page: Page, lang: str) -> None:
+    page.goto(f"{hosted.url}{lang}/about.html#privacy")
+    expect(page).to_have_url(f"{hosted.url}{lang}/credits.html#privacy")
+    expect(page.locator("#privacy")).to_be_in_viewport()
+
+
+def test_the_404_page_works_under_a_sub_path(hosted: Site, page: Page) -> None:
+    response = page.goto(f"{hosted.url}en/nowhere/deep.html")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    page.get_by_role("link", name="Go to the home page").click()
+    expect(page).to_have_url(f"{hosted.url}en/index.html")
+
+
+@pytest.mark.parametrize(("lang", "how"), [("fr", "mouse"), ("en", "keyboard")])
+def test_a_heading_s_link_copies_the_section_address_with_feedback(
+    site: Site, browser: Browser, lang: str, how: str
+) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{site.url}{lang}/partnership-culture.html")
+    name = {"fr": "Copier le lien de cette section", "en": "Copy the link to this section"}[lang]
+    link = page.locator("#fears").get_by_role("link", name=name)
+    expect(link).to_be_visible()
+    if how == "mouse":
+        link.click()
+    else:
+        link.focus()
+        page.keyboard.press("Enter")
+    copied = {"fr": "Copié dans le presse-papier", "en": "Copied to clipboard"}[lang]
+    expect(page.get_by_text(copied)).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site.url}{lang}/partnership-culture.html#fears"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_quiz_result_links_to_the_page_to_share(site: Site, page: Page, lang: str) -> None:
+    quiz = load_quiz()
+    form = quiz.forms[4]
+    state = {"answers": favouring(quiz, form.id), "wish": "", "meet": [], "own": [], "step": 12, "shown": "result"}
+    page.goto(f"{site.url}{lang}/quiz.html")
+    page.evaluate("state => localStorage.setItem('partenariat.quiz', state)", json.dumps(state))
+    page.reload()
+    link = page.get_by_role("link", name=form.name[lang], exact=True).and_(page.locator("[data-share]"))
+    link.click()
+    expect(page).to_have_url(f"{site.url}{lang}/result-{form.id}.html")
+    expect(page.locator("h1")).to_contain_text(re.compile(re.escape(form.name[lang]), re.IGNORECASE))
