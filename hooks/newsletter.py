@@ -1,0 +1,237 @@
+"""The newsletter kit: what associations paste into their email and printed newsletters.
+
+content/newsletter.yml lists the pages to offer, two blurbs (about 40 and 120 words) and the
+kit's small texts, in both languages. content/<lang>/newsletter.md holds the page's own prose
+and, each on a line of its own, the markers this hook replaces:
+- `<!-- newsletter:links -->`: each page's address, ready to paste as plain text, Markdown and HTML;
+- `<!-- newsletter:blurbs -->`: the two blurbs, with their word counts;
+- `<!-- newsletter:qr -->`: the QR codes, shown with links to download them as SVG and PNG.
+Every address is SITE_URL + <lang>/ + page (config.site_url), so the kit follows the address the
+site is built for. The QR codes are made offline by segno and added to the build as
+assets/qr/<page>.svg and .png; the same address always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import segno
+from _data import CONTENT, LANGUAGES, DataError, bilingual, describe, load_yaml, problem, rel, typeset
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+DATA = CONTENT / "newsletter.yml"
+QR_FOLDER = "assets/qr"
+# At least medium error correction (a smudge may hide 15 % of the code), never a Micro QR code (not every
+# phone reads them), the standard white margin of 4 modules. PNG: 10 pixels a module at 300 dpi.
+QR_OPTIONS: dict[str, Any] = {"error": "m", "micro": False}
+SVG_OPTIONS: dict[str, Any] = {"kind": "svg", "scale": 4, "border": 4, "dark": "#000", "light": "#fff",
+                               "xmldecl": False}
+PNG_OPTIONS: dict[str, Any] = {"kind": "png", "scale": 10, "border": 4, "dark": "#000", "light": "#fff", "dpi": 300}
+QR_DISPLAY_SIZE = 160  # CSS pixels on the page, the same for every code whatever its number of modules
+BLURBS = ("short", "long")
+# The kit's own texts, with the placeholders each must keep.
+UI_KEYS: dict[str, tuple[str, ...]] = {
+    "plain": (), "markdown": (), "html": (), "short": (), "long": (), "words": ("{n}",),
+    "qr_alt": ("{label}",), "svg": (), "png": ("{size}",),
+}
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")  # l’association, three-minute: one word each
+_KINDS = ("links", "blurbs", "qr")
+_MARKER = re.compile(r"<!-- newsletter:([a-z-]+) -->")
+_MARKDOWN_SPECIAL = re.compile(r"[\\[\]]")  # escaped in a Markdown link's text
+_PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class KeyPage:
+    """A page the kit offers: its file name in the address (quiz.html), its name, whether it has a QR code."""
+
+    page: str
+    label: dict[str, str]
+    qr: bool
+
+
+@dataclass(frozen=True)
+class Kit:
+    pages: list[KeyPage]
+    blurbs: dict[str, dict[str, str]]
+    ui: dict[str, dict[str, str]]
+
+
+_kit: Kit | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _kit
+    _kit = load_kit()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _kit is None:
+        return files
+    for key in _kit.pages:
+        if not key.qr:
+            continue
+        code = segno.make(config.site_url + key.page, **QR_OPTIONS)
+        for options in (SVG_OPTIONS, PNG_OPTIONS):
+            files.append(File.generated(config, _qr_uri(key, options["kind"]), content=qr_bytes(code, options)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if _kit is None or not _MARKER.search(markdown):
+        return None
+    data = _plain_data(_kit, page, config)
+
+    def render(match: re.Match[str]) -> str:
+        kind = match.group(1)
+        if kind not in _KINDS:
+            raise DataError(f"{rel(page.file.abs_src_path)}: {match.group(0)}: unknown part '{kind}'; expected "
+                            f"one of {', '.join(f'<!-- newsletter:{known} -->' for known in _KINDS)}")
+        html_text = _ENV.get_template(f"newsletter_{kind}.html").render(data)
+        return "\n".join(line for line in html_text.splitlines() if line.strip())
+
+    return _MARKER.sub(render, markdown)
+
+
+def qr_bytes(code: segno.QRCode, options: dict[str, Any]) -> bytes:
+    """The file of a QR code, as segno writes it with these options (SVG_OPTIONS or PNG_OPTIONS)."""
+    out = io.BytesIO()
+    code.save(out, **options)
+    return out.getvalue()
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _markdown_text(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+def _qr_uri(key: KeyPage, kind: str) -> str:
+    return f"{QR_FOLDER}/{key.page.removesuffix('.html')}.{kind}"
+
+
+def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    lang = config.extra["lang"]
+    ui = {key: typeset(texts[lang], lang) for key, texts in kit.ui.items()}
+    links, codes = [], []
+    for key in kit.pages:
+        url = config.site_url + key.page
+        label = typeset(key.label[lang], lang)
+        links.append({
+            "label": label,
+            "href": get_relative_url(key.page, page.url),
+            "plain": f"{label}\n{url}",
+            "markdown": f"[{_markdown_text(label)}]({url})",
+            "html": f'<a href="{html.escape(url)}">{html.escape(label, quote=False)}</a>',
+        })
+        if key.qr:
+            code = segno.make(url, **QR_OPTIONS)
+            stem = key.page.removesuffix(".html")
+            png_size = code.symbol_size(scale=PNG_OPTIONS["scale"], border=PNG_OPTIONS["border"])[0]
+            codes.append({
+                "label": label,
+                "alt": ui["qr_alt"].replace("{label}", label),
+                "size": QR_DISPLAY_SIZE,
+                "svg": get_relative_url(_qr_uri(key, "svg"), page.url),
+                "png": get_relative_url(_qr_uri(key, "png"), page.url),
+                "svg_name": f"qr-{lang}-{stem}.svg",
+                "png_name": f"qr-{lang}-{stem}.png",
+                "png_label": ui["png"].replace("{size}", str(png_size)),
+            })
+    blurbs = [
+        {
+            "name": ui[kind],
+            "text": typeset(kit.blurbs[kind][lang], lang),
+            "words": ui["words"].replace("{n}", str(word_count(kit.blurbs[kind][lang]))),
+        }
+        for kind in BLURBS
+    ]
+    return {"ui": ui, "links": links, "blurbs": blurbs, "qr_codes": codes}
+
+
+def load_kit(path: Path = DATA) -> Kit:
+    """content/newsletter.yml, checked; any problem is a DataError naming file, line and key."""
+    where = rel(path)
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: expected the keys pages, blurbs, ui; found {describe(data)}")
+    for key in data:
+        if key not in ("pages", "blurbs", "ui"):
+            raise problem(where, data, key, key, "unknown key; expected pages, blurbs, ui")
+    return Kit(_pages(data, where), _texts(data, "blurbs", where, dict.fromkeys(BLURBS, ())),
+               _texts(data, "ui", where, UI_KEYS))
+
+
+def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
+    pages = data.get("pages")
+    if not isinstance(pages, list) or not pages:
+        raise problem(where, data, "pages", "pages", f"expected a list of pages (page, label, qr); "
+                                                     f"found {describe(pages)}")
+    result: list[KeyPage] = []
+    for index, item in enumerate(pages):
+        at = f"pages[{index}]"
+        if not isinstance(item, dict):
+            raise problem(where, pages, index, at, f"expected a page (page, label, qr); found {describe(item)}")
+        for key in item:
+            if key not in ("page", "label", "qr"):
+                raise problem(where, item, key, f"{at}.{key}", "unknown key; expected page, label, qr")
+        name = item.get("page")
+        if not isinstance(name, str) or not _PAGE.fullmatch(name):
+            raise problem(where, item, "page", f"{at}.page", f"expected the file name of a page as in its address, "
+                                                             f"such as quiz.html, without #; found {describe(name)}")
+        for lang in LANGUAGES:
+            source = CONTENT / lang / name.replace(".html", ".md")
+            if not source.is_file():
+                raise problem(where, item, "page", f"{at}.page",
+                              f"'{name}' is not a page of the site: {rel(source)} does not exist")
+        if name in {known.page for known in result}:
+            raise problem(where, item, "page", f"{at}.page", f"the page '{name}' is listed twice")
+        qr = item.get("qr", False)
+        if not isinstance(qr, bool):
+            raise problem(where, item, "qr", f"{at}.qr",
+                          f"expected true (the page gets a QR code) or false; found {describe(qr)}")
+        result.append(KeyPage(name, bilingual(item, "label", f"{at}.label", where), qr))
+    return result
+
+
+def _texts(data: dict[str, Any], section: str, where: str,
+           keys: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """data[section]: exactly `keys`, each a text in each language keeping its placeholders."""
+    texts = data.get(section)
+    if not isinstance(texts, dict):
+        raise problem(where, data, section, section,
+                      f"expected the texts {', '.join(keys)}, each in fr and en; found {describe(texts)}")
+    result = {}
+    for key, placeholders in keys.items():
+        if key not in texts:
+            raise problem(where, texts, None, f"{section}.{key}",
+                          f'missing; expected a text in each language ({key}: {{fr: "…", en: "…"}})')
+        result[key] = {lang: re.sub(r"[ \t\r\n]+", " ", text)
+                       for lang, text in bilingual(texts, key, f"{section}.{key}", where).items()}
+        for lang in LANGUAGES:
+            for placeholder in placeholders:
+                if placeholder not in result[key][lang]:
+                    raise problem(where, texts, key, f"{section}.{key}.{lang}",
+                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
+    for key in texts:
+        if key not in keys:
+            raise problem(where, texts, key, f"{section}.{key}", f"unknown key; expected {', '.join(keys)}")
+    return result
