@@ -302,16 +302,17 @@
     ownInput.focus();
   }
 
+  /** Erases the answers from the page and from this browser. */
   function forget() {
-    try {
-      window.localStorage.removeItem(STORAGE_KEY);
-    } catch (error) { /* nothing was kept */ }
-    state = load();
+    state = Object.assign(load(), { answers: {}, wish: "", meet: [], own: [] });
     form.reset();
     restore();
     result.replaceChildren();
     delete root.dataset.result;
     show(1, true);
+    try {
+      window.localStorage.removeItem(STORAGE_KEY); /* after show(), which saves the step */
+    } catch (error) { /* nothing was kept */ }
     status.textContent = t("forgotten");
   }
 
