@@ -1,0 +1,218 @@
+"""Link previews: Open Graph and Twitter card tags in every page's head, and a picture to go with them.
+
+When a link to the site is shared (messaging apps, social networks, e-mail clients), the preview
+shows the page's title and front matter `description`, its canonical address and an image:
+assets/previews/<page>.png, 1200×630 pixels, drawn at build time for each page and language with
+the page title and the site name, in the font Lato (Python package font-lato, SIL Open Font
+License: nothing is downloaded). Every address derives from SITE_URL. The 404 page of each
+language gets the same tags (its title and text from content/strings.yml).
+
+PREVIEW_IMAGES=0 skips the images (faster builds while editing): the pages then carry no
+og:image and a plain "summary" Twitter card. PREVIEW_IMAGES=1, or unset, draws them.
+
+The same title always gives the same bytes, so an unchanged page keeps an unchanged image. A title
+with a character the font cannot draw stops the build, naming the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+from pathlib import Path, PurePosixPath
+
+import font_lato
+import jinja2
+from _data import DataError, load_forms, rel, typeset
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from PIL import Image, ImageDraw, ImageFont
+
+FOLDER = "assets/previews"
+WIDTH, HEIGHT = 1200, 630
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+_SWITCH = "PREVIEW_IMAGES"
+_TEMPLATE = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+).get_template("previews.html")
+
+# The design: the site's teal, a darker band with the site name and the scale of the seven forms
+# drawn as a staircase of white steps, the title in white, as large as it fits.
+_TEAL, _DARK_TEAL, _WHITE, _ACCENT = (0x00, 0x69, 0x5C), (0x00, 0x4D, 0x40), (0xFF, 0xFF, 0xFF), (0xFF, 0x70, 0x43)
+_MARGIN = 72
+_BAND = 136                          # height of the bottom band
+_TITLE_SIZES = range(92, 51, -4)     # font sizes tried, largest first
+_MAX_LINES = 4
+_LEADING = 1.16
+_steps = 7                           # forms on the scale: content/forms.yml, read once per build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _steps
+    if _images_wanted():  # a wrong value stops the build before any page is rendered
+        _steps = len(load_forms())
+        _check_glyphs(config.site_name, "content/strings.yml: site_name")
+        _check_glyphs(config.extra["strings"]["not_found_title"], "content/strings.yml: not_found_title")
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # Checked while the page is read, so that the message names the page and nothing else.
+    if _images_wanted():
+        _check_glyphs(page.meta["title"], f"{rel(page.file.abs_src_path)}: title")
+    return None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    title, description = page.meta["title"], page.meta["description"]  # hooks/front_matter.py requires both
+    name = PurePosixPath(page.file.dest_uri).with_suffix(".png").as_posix()
+    return _inject(output, config, title.strip(), description.strip(), page.canonical_url or "", name,
+                   f"{rel(page.file.abs_src_path)}: title")
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    strings = config.extra["strings"]
+    return _inject(output, config, strings["not_found_title"], strings["not_found_text"],
+                   f"{config.site_url}404.html", "404.png", "content/strings.yml: not_found_title")
+
+
+def _images_wanted() -> bool:
+    value = os.environ.get(_SWITCH, "").strip()
+    if value not in ("", "0", "1"):
+        raise DataError(f"{_SWITCH}: expected 1 (draw the link preview images, the default) or 0 (skip them); "
+                        f"found '{value}'")
+    return value != "0"
+
+
+def _inject(output: str, config: MkDocsConfig, title: str, description: str, url: str, name: str,
+            where: str) -> str:
+    """Draw the preview image (unless switched off) and put the tags just before </head>."""
+    head_end = output.find("</head>")
+    if head_end < 0:
+        return output
+    lang = config.extra["lang"]
+    image = None
+    if _images_wanted():
+        path = Path(config.site_dir, *FOLDER.split("/"), *name.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(draw(title, config.site_name, lang, steps=_steps, where=where))
+        image = {"url": f"{config.site_url}{FOLDER}/{name}", "width": WIDTH, "height": HEIGHT,
+                 "alt": f"{title} — {config.site_name}"}
+    tags = _TEMPLATE.render(
+        site_name=config.site_name,
+        title=title,
+        description=description,
+        url=url,
+        locale=LOCALES[lang],
+        alternates=[locale for other, locale in LOCALES.items() if other != lang],
+        image=image,
+    )
+    line_start = output.rfind("\n", 0, head_end) + 1
+    return f"{output[:line_start]}{tags}\n{output[line_start:]}"
+
+
+def draw(title: str, site_name: str, lang: str, *, steps: int = 7, where: str = "the page") -> bytes:
+    """The preview image as PNG bytes: same arguments, same bytes."""
+    _check_glyphs(title, where)
+    _check_glyphs(site_name, "content/strings.yml: site_name")
+    image = Image.new("RGB", (WIDTH, HEIGHT), _TEAL)
+    pen = ImageDraw.Draw(image)
+    band_top = HEIGHT - _BAND
+    pen.rectangle((0, band_top, WIDTH, HEIGHT), fill=_DARK_TEAL)
+
+    size, lines = title_lines(title, lang)
+    font = _font("Bold", size)
+    ascent, descent = font.getmetrics()
+    leading = round(font.size * _LEADING)
+    block = 28 + (len(lines) - 1) * leading + ascent + descent  # accent bar, then the lines
+    top = (band_top - block) // 2
+    pen.rectangle((_MARGIN, top, _MARGIN + 96, top + 8), fill=_ACCENT)
+    for index, line in enumerate(lines):
+        pen.text((_MARGIN, top + 28 + ascent + index * leading), line, font=font, fill=_WHITE, anchor="ls")
+
+    pen.text((_MARGIN, band_top + _BAND // 2), site_name, font=_font("Bold", 40), fill=_WHITE, anchor="lm")
+    _draw_scale(pen, right=WIDTH - _MARGIN, bottom=HEIGHT - 34, steps=steps)
+
+    buffer = io.BytesIO()
+    # 64 colours keep the text's smooth edges at 40 % of the size, in 12 ms; no metadata, no date.
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _draw_scale(pen: ImageDraw.ImageDraw, right: int, bottom: int, steps: int) -> None:
+    """The scale of the forms, from 'you work for me' to 'merged': steps rising and whitening."""
+    width, gap, lowest, highest = 20, 8, 14, 68
+    left = right - steps * width - (steps - 1) * gap
+    for index in range(steps):
+        share = index / max(steps - 1, 1)
+        height = round(lowest + share * (highest - lowest))
+        strength = 0.3 + 0.7 * share
+        colour = tuple(round(d + (w - d) * strength) for d, w in zip(_DARK_TEAL, _WHITE, strict=True))
+        x = left + index * (width + gap)
+        pen.rounded_rectangle((x, bottom - height, x + width, bottom), radius=4, fill=colour)
+
+
+def title_lines(title: str, lang: str) -> tuple[int, list[str]]:
+    """The title's font size and lines on the image: as large as it fits, French spacing kept."""
+    text = typeset(title, lang).replace(" — ", "\u00a0— ")  # a dash never starts a line
+    font, lines = _fit(text, WIDTH - 2 * _MARGIN, HEIGHT - _BAND - 2 * _MARGIN)
+    return font.size, lines
+
+
+def _fit(text: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the text fits the box on at most _MAX_LINES lines, and its lines."""
+    for size in _TITLE_SIZES:
+        font = _font("Bold", size)
+        lines = _wrap(text, font, width)
+        ascent, descent = font.getmetrics()
+        needed = 28 + (len(lines) - 1) * round(size * _LEADING) + ascent + descent
+        if len(lines) <= _MAX_LINES and needed <= height and all(font.getlength(line) <= width for line in lines):
+            return font, lines
+    lines = _wrap(text, font, width)[:_MAX_LINES]  # too long even small: the end gives way to an ellipsis
+    while font.getlength(lines[-1] + " …") > width and " " in lines[-1]:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0]
+    lines[-1] += " …"
+    return font, lines
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy line breaking at ordinary spaces; no-break spaces (French « » ? ! : ;) hold words together."""
+    lines: list[str] = []
+    for word in filter(None, text.split(" ")):  # not str.split(): it breaks at no-break spaces too
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@functools.cache
+def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(os.path.join(font_lato.font_directory, f"Lato-{weight}.ttf"), size)
+
+
+@functools.cache
+def _has_glyph(character: str) -> bool:
+    """Pillow draws a character the font lacks as its 'missing' box: compare with a code point no font has."""
+    font = _font("Bold", 40)
+
+    def shape(text: str) -> tuple[float, bytes]:
+        return font.getlength(text), bytes(font.getmask(text))
+
+    return character.isspace() or shape(character) != shape("\uffff")
+
+
+def _check_glyphs(text: str, where: str) -> None:
+    for character in text:
+        if not _has_glyph(character):
+            raise DataError(
+                f"{where}: the character '{character}' (U+{ord(character):04X}) of '{text}' is not in the font "
+                f"of the link preview images (Lato); use another character, or set {_SWITCH}=0 to skip the images"
+            )
