@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -40,6 +41,8 @@ def test_serve_builds_both_languages_and_rebuilds_on_change(project: Callable[[]
         env={"PATH": "/usr/bin:/bin", "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
     try:
         assert _wait_for(lambda: _get(f"{url}fr/index.html")[0] == 200)
         assert "Partnership culture" in _get(f"{url}en/index.html")[1]
@@ -50,9 +53,9 @@ def test_serve_builds_both_languages_and_rebuilds_on_change(project: Callable[[]
         assert _wait_for(lambda: "Website built with" in _get(f"{url}en/about.html")[1])
 
         copy.edit("content/en/about.md", "(sources/on-partnerships.en.txt)", "(sources/nowhere.txt)")
-        time.sleep(3)  # a broken edit: the previous pages stay served
-        assert "Website built with" in _get(f"{url}en/about.html")[1]
+        message = "content/en/about.md: the link 'sources/nowhere.txt' points to a page or file that does not exist"
+        assert _wait_for(lambda: any(message in line for line in output))
+        assert "Website built with" in _get(f"{url}en/about.html")[1]  # the previous pages stay served
     finally:
         server.terminate()
-        output = server.communicate(timeout=10)[0]
-    assert "content/en/about.md: the link 'sources/nowhere.txt' points to a page or file that does not exist" in output
+        server.wait(timeout=10)
