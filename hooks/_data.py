@@ -6,6 +6,7 @@ file, the line, the key path, what was expected and what was found.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from mkdocs.exceptions import PluginError
 
@@ -22,6 +24,18 @@ LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 _SITE_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
+
+
+@functools.cache
+def templates(folder: Path = Path(__file__).parent) -> jinja2.Environment:
+    """The Jinja templates of a folder: HTML escaped, an unknown variable an error, no stray blank lines."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 class DataError(PluginError):
@@ -156,6 +170,31 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
     if extra:
         raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     return {lang: value[lang].strip() for lang in LANGUAGES}
+
+
+def bilingual_texts(data: dict[str, Any], section: str, where: str,
+           keys: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """data[section]: exactly `keys`, each a text in each language keeping its placeholders."""
+    texts = data.get(section)
+    if not isinstance(texts, dict):
+        raise problem(where, data, section, section,
+                      f"expected the texts {', '.join(keys)}, each in fr and en; found {describe(texts)}")
+    result = {}
+    for key, placeholders in keys.items():
+        if key not in texts:
+            raise problem(where, texts, None, f"{section}.{key}",
+                          f'missing; expected a text in each language ({key}: {{fr: "…", en: "…"}})')
+        result[key] = {lang: re.sub(r"[ \t\r\n]+", " ", text)
+                       for lang, text in bilingual(texts, key, f"{section}.{key}", where).items()}
+        for lang in LANGUAGES:
+            for placeholder in placeholders:
+                if placeholder not in result[key][lang]:
+                    raise problem(where, texts, key, f"{section}.{key}.{lang}",
+                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
+    for key in texts:
+        if key not in keys:
+            raise problem(where, texts, key, f"{section}.{key}", f"unknown key; expected {', '.join(keys)}")
+    return result
 
 
 def load_strings(path: Path = CONTENT / "strings.yml") -> dict[str, dict[str, str]]:

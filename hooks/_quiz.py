@@ -18,6 +18,7 @@ from _data import (
     DataError,
     Form,
     bilingual,
+    bilingual_texts,
     describe,
     load_forms,
     load_yaml,
@@ -91,7 +92,7 @@ def load_quiz(folder: Path = QUIZ) -> Quiz:
     texts = load_yaml(texts_path)
     if not isinstance(texts, dict):
         raise DataError(f"{where}: expected the keys ui, forms, fears, resistances, pleasures; found {describe(texts)}")
-    ui = _ui(texts, where)
+    ui = bilingual_texts(texts, "ui", where, UI_KEYS)
     items = {kind: _items(texts, kind, where) for kind in ("fears", "resistances", "pleasures")}
     talk, pleasures_for = _form_texts(texts, where, forms, {item.id for item in items["pleasures"]})
     quiz = Quiz(forms, questions, ui, talk, pleasures_for, items["fears"], items["resistances"], items["pleasures"])
@@ -163,27 +164,6 @@ def _weights(answer: dict[str, Any], at: str, where: str, form_ids: list[str]) -
             raise problem(where, weights, form_id, f"{at}.weights.{form_id}",
                           f"expected a whole number of points from 1 to 3; found {describe(points)}")
     return dict(weights)
-
-
-def _ui(texts: dict[str, Any], where: str) -> dict[str, dict[str, str]]:
-    ui = texts.get("ui")
-    if not isinstance(ui, dict):
-        raise problem(where, texts, "ui", "ui", f"expected the interface texts; found {describe(ui)}")
-    result = {}
-    for key, placeholders in UI_KEYS.items():
-        if key not in ui:
-            raise problem(where, ui, None, f"ui.{key}", "missing; expected a text in each language "
-                          f'({key}: {{fr: "…", en: "…"}})')
-        result[key] = bilingual(ui, key, f"ui.{key}", where)
-        for lang in LANGUAGES:
-            for placeholder in placeholders:
-                if placeholder not in result[key][lang]:
-                    raise problem(where, ui, key, f"ui.{key}.{lang}",
-                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
-    for key in ui:
-        if key not in UI_KEYS:
-            raise problem(where, ui, key, f"ui.{key}", "unknown key; the quiz does not use it")
-    return result
 
 
 def _items(texts: dict[str, Any], kind: str, where: str) -> list[Item]:

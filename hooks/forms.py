@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from _data import DataError, Form, load_forms, markdown_ids, rel
+from _data import DataError, Form, load_forms, markdown_ids, rel, templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -22,13 +21,7 @@ from mkdocs.utils import get_relative_url
 
 FORMS_PAGE = "partnership-culture.md"
 _MARKER = re.compile(r"<!-- forms:(figure|list)(?::([a-z-]+))? -->")
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = templates()
 # The scale goes from light to dark: (fill, text) for each step, contrast >= 4.5:1.
 _COLOURS = [
     ("#e0f2f1", "#00332c"), ("#b2dfdb", "#00332c"), ("#80cbc4", "#00332c"), ("#4db6ac", "#00231e"),

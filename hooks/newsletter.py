@@ -20,9 +20,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import segno
-from _data import CONTENT, LANGUAGES, DataError, bilingual, describe, load_yaml, problem, rel, typeset
+from _data import (
+    CONTENT,
+    LANGUAGES,
+    DataError,
+    bilingual,
+    bilingual_texts,
+    describe,
+    load_yaml,
+    problem,
+    rel,
+    templates,
+    typeset,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -48,13 +59,7 @@ _KINDS = ("links", "blurbs", "qr")
 _MARKER = re.compile(r"<!-- newsletter:([a-z-]+) -->")
 _MARKDOWN_SPECIAL = re.compile(r"[\\[\]]")  # escaped in a Markdown link's text
 _PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = templates()
 
 
 @dataclass(frozen=True)
@@ -176,8 +181,8 @@ def load_kit(path: Path = DATA) -> Kit:
     for key in data:
         if key not in ("pages", "blurbs", "ui"):
             raise problem(where, data, key, key, "unknown key; expected pages, blurbs, ui")
-    return Kit(_pages(data, where), _texts(data, "blurbs", where, dict.fromkeys(BLURBS, ())),
-               _texts(data, "ui", where, UI_KEYS))
+    return Kit(_pages(data, where), bilingual_texts(data, "blurbs", where, dict.fromkeys(BLURBS, ())),
+               bilingual_texts(data, "ui", where, UI_KEYS))
 
 
 def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
@@ -209,29 +214,4 @@ def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
             raise problem(where, item, "qr", f"{at}.qr",
                           f"expected true (the page gets a QR code) or false; found {describe(qr)}")
         result.append(KeyPage(name, bilingual(item, "label", f"{at}.label", where), qr))
-    return result
-
-
-def _texts(data: dict[str, Any], section: str, where: str,
-           keys: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
-    """data[section]: exactly `keys`, each a text in each language keeping its placeholders."""
-    texts = data.get(section)
-    if not isinstance(texts, dict):
-        raise problem(where, data, section, section,
-                      f"expected the texts {', '.join(keys)}, each in fr and en; found {describe(texts)}")
-    result = {}
-    for key, placeholders in keys.items():
-        if key not in texts:
-            raise problem(where, texts, None, f"{section}.{key}",
-                          f'missing; expected a text in each language ({key}: {{fr: "…", en: "…"}})')
-        result[key] = {lang: re.sub(r"[ \t\r\n]+", " ", text)
-                       for lang, text in bilingual(texts, key, f"{section}.{key}", where).items()}
-        for lang in LANGUAGES:
-            for placeholder in placeholders:
-                if placeholder not in result[key][lang]:
-                    raise problem(where, texts, key, f"{section}.{key}.{lang}",
-                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
-    for key in texts:
-        if key not in keys:
-            raise problem(where, texts, key, f"{section}.{key}", f"unknown key; expected {', '.join(keys)}")
     return result

@@ -22,8 +22,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 import font_lato
-import jinja2
-from _data import DataError, load_forms, rel, typeset
+from _data import DataError, load_forms, rel, templates, typeset
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -33,13 +32,7 @@ FOLDER = "assets/previews"
 WIDTH, HEIGHT = 1200, 630
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _SWITCH = "PREVIEW_IMAGES"
-_TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-).get_template("previews.html")
+_TEMPLATE = templates().get_template("previews.html")
 
 # The design: the site's teal, a darker band with the site name and the scale of the seven forms
 # drawn as a staircase of white steps, the title in white, as large as it fits.

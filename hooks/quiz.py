@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import jinja2
-from _data import CONTENT, ROOT, DataError, rel, typeset
+from _data import CONTENT, ROOT, DataError, rel, templates, typeset
 from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -19,13 +18,7 @@ from mkdocs.structure.pages import Page
 
 MARKER = "<!-- quiz -->"
 ASSETS = ("quiz/quiz.js", "quiz/quiz.css")
-_TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(QUIZ),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-).get_template("quiz.html")
+_TEMPLATE = templates(QUIZ).get_template("quiz.html")
 _quiz: Quiz | None = None
 
 

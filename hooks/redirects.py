@@ -10,15 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
-from _data import CONTENT, LANGUAGES, DataError, describe, line_of, load_yaml, rel
+from _data import CONTENT, LANGUAGES, DataError, describe, line_of, load_yaml, rel, templates
 from mkdocs.config.defaults import MkDocsConfig
 
 REDIRECTS = CONTENT / "redirects.yml"
 _PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
-_TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
-).get_template("redirect.html")
+_TEMPLATE = templates().get_template("redirect.html")
 _redirects: dict[str, str] = {}
 
 

@@ -9,10 +9,8 @@ links to the page of the form it finds.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import jinja2
-from _data import DataError, load_forms, rel
+from _data import DataError, load_forms, rel, templates
 from _quiz import load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -20,13 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 _MARKER = re.compile(r"<!-- result:([a-z-]+) -->")
-_TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-).get_template("result.html")
+_TEMPLATE = templates().get_template("result.html")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

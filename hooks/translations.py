@@ -6,20 +6,12 @@ same name in that language; the notice comes from translation_notice.html beside
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import jinja2
+from _data import templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-_TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-).get_template("translation_notice.html")
+_TEMPLATE = templates().get_template("translation_notice.html")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
