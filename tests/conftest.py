@@ -79,6 +79,16 @@ class Project:
         assert old in text, f"{old!r} not in {relative}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def move_page(self, old: str, new: str) -> None:
+        """Renames a page in both languages as an editor would: links, menu, and the declared redirect."""
+        for lang in ("fr", "en"):
+            self.file(f"content/{lang}/{old}").rename(self.file(f"content/{lang}/{new}"))
+            for page in self.file(f"content/{lang}").glob("*.md"):
+                page.write_text(page.read_text(encoding="utf-8").replace(f"({old})", f"({new})"), encoding="utf-8")
+        self.edit("mkdocs.yml", f"  - {old}", f"  - {new}")
+        self.edit("content/redirects.yml", "redirects: {}",
+                  f"redirects:\n  {old.replace('.md', '.html')}: {new.replace('.md', '.html')}")
+
     def build(self, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
         """`make build`, as an editor runs it: python tools/website.py build in the copy."""
         env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}

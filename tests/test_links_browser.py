@@ -20,12 +20,7 @@ PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "conten
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The project built for and served under http://127.0.0.1:<port>/partenariat/, with about.md moved."""
     copy: Project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
-    for lang in LANGUAGES:
-        copy.file(f"content/{lang}/about.md").rename(copy.file(f"content/{lang}/credits.md"))
-        for page in copy.file(f"content/{lang}").glob("*.md"):
-            page.write_text(page.read_text(encoding="utf-8").replace("(about.md)", "(credits.md)"), encoding="utf-8")
-    copy.edit("mkdocs.yml", "  - about.md", "  - credits.md")
-    copy.edit("content/redirects.yml", "redirects: {}", "redirects:\n  about.html: credits.html")
+    copy.move_page("about.md", "credits.md")
     url = f"http://127.0.0.1:{free_port()}/partenariat/"
     result = copy.build(site_url=url)
     assert result.returncode == 0, result.stderr

@@ -80,12 +80,7 @@ def test_a_missing_address_is_noticed(site: Site) -> None:
 def moved(project: Callable[[], Project]) -> Project:
     """A copy of the project where about.md became credits.md, with its redirect declared."""
     copy = project()
-    for lang in ("fr", "en"):
-        copy.file(f"content/{lang}/about.md").rename(copy.file(f"content/{lang}/credits.md"))
-        for page in copy.file(f"content/{lang}").glob("*.md"):
-            page.write_text(page.read_text(encoding="utf-8").replace("(about.md)", "(credits.md)"), encoding="utf-8")
-    copy.edit("mkdocs.yml", "  - about.md", "  - credits.md")
-    copy.edit("content/redirects.yml", "redirects: {}", "redirects:\n  about.html: credits.html")
+    copy.move_page("about.md", "credits.md")
     result = copy.build(site_url="https://example.org/partenariat/")
     assert result.returncode == 0, result.stderr
     return copy
