@@ -11,6 +11,7 @@ import pytest
 from _quiz import favouring, load_quiz
 from conftest import Project, Site, copy_project, free_port, serving
 from playwright.sync_api import Browser, Page, expect
+from test_permalinks import serves
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
@@ -46,8 +47,11 @@ def test_under_a_sub_path_every_page_its_links_and_assets_work(hosted: Site, pag
     links = page.eval_on_selector_all(
         "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
     )
-    for link in sorted({link.split("#")[0] for link in links if link.startswith("http://127.0.0.1")}):
+    internal = sorted({link for link in links if link.startswith("http://127.0.0.1")})
+    for link in internal:
         assert link.startswith(hosted.url), link
+        assert serves(hosted.path, link.removeprefix(hosted.url) or "./"), link  # the page and its #anchor
+    for link in sorted({link.split("#")[0] for link in internal}):
         assert page.request.get(link).status == 200, link
     assert failures == []
 

@@ -169,3 +169,14 @@ def test_a_wrong_switch_value_stops_the_build(project: Callable[[], Project]) ->
     assert result.returncode == 1
     assert "PREVIEW_IMAGES: expected 1 (draw the link preview images, the default) or 0 (skip them); found 'no'" in (
         result.stdout + result.stderr)
+
+
+def test_the_language_chooser_has_a_preview_too(site: Site) -> None:
+    tags = {a.get("property") or a.get("name"): a["content"]
+            for tag, a in elements((site.path / "index.html").read_text(encoding="utf-8")) if tag == "meta"
+            and (a.get("property", "").startswith("og:") or a.get("name", "").startswith("twitter:"))}
+    assert tags["og:url"] == site.url
+    assert tags["og:title"] == "Culture de partenariat · Partnership culture"
+    assert tags["og:image"] == f"{site.url}fr/assets/previews/index.png"
+    assert (site.path / "fr" / "assets" / "previews" / "index.png").is_file()
+    assert tags["twitter:card"] == "summary_large_image"

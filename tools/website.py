@@ -27,10 +27,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _data import CONTENT, DEFAULT_SITE_URL, LANGUAGE_NAMES, LANGUAGES, DataError, load_strings, site_root  # noqa: E402
+from _data import (  # noqa: E402
+    CONTENT,
+    DEFAULT_SITE_URL,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    DataError,
+    load_strings,
+    site_root,
+    templates,
+)
+from previews import LOCALES  # noqa: E402
 
 SITE = ROOT / "site"
 WATCHED = ("content", "hooks", "quiz", "overrides", "tools", "mkdocs.yml")
@@ -163,8 +174,15 @@ def _write_root(staging: Path, site_url: str | None) -> None:
         path.relative_to(CONTENT / LANGUAGES[0]).with_suffix(".html").as_posix()
         for path in (CONTENT / LANGUAGES[0]).rglob("*.md")
     )
+    name = " · ".join(strings["site_name"][lang] for lang in LANGUAGES)
+    image = f"{LANGUAGES[0]}/assets/previews/index.png"  # the home page's, when previews are drawn
+    previews = markupsafe.Markup(templates().get_template("previews.html").render(
+        site_name=name, title=name, description=strings["site_description"][LANGUAGES[0]], url=root,
+        locale=LOCALES[LANGUAGES[0]], alternates=[LOCALES[lang] for lang in LANGUAGES[1:]],
+        image={"url": root + image, "width": 1200, "height": 630, "alt": name} if (staging / image).is_file() else None,
+    ))
     context = {"root": root, "base_path": urlsplit(root).path, "languages": LANGUAGES, "strings": strings,
-               "pages": pages}
+               "pages": pages, "previews": previews}
     for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
         (staging / name).write_text(_TEMPLATES.get_template(name).render(context), encoding="utf-8")
 
