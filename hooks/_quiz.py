@@ -41,7 +41,7 @@ UI_KEYS = {
     "result_title": (), "result_clear": ("{form}",), "result_between": ("{from}", "{to}"),
     "result_split": ("{from}", "{to}"), "result_none": (), "unanswered": ("{count}",), "figure_title": (),
     "point": ("{count}",), "points": ("{count}",), "why_title": (), "why_towards": ("{form}",), "why_elsewhere": (),
-    "read_definition": (), "wish_title": (), "wish_same": ("{form}",),
+"wish_title": (), "wish_same": ("{form}",),
     "wish_further": ("{from}", "{to}", "{count}"), "wish_back": ("{from}", "{to}", "{count}"),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
     "pleasures_title": (), "talk_title": (), "your_answers": (), "no_answer": (), "share": ("{form}",),

@@ -17,6 +17,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 MARKER = "<!-- quiz -->"
+# The interface texts quiz.js writes itself (the template writes the others into the page).
+JS_TEXTS = (
+    "progress", "result_title", "result_clear", "result_between", "result_split", "result_none", "unanswered",
+    "figure_title", "point", "points", "why_title", "why_towards", "why_elsewhere", "wish_title", "wish_same",
+    "wish_further", "wish_back", "wish_further_involves", "wish_back_involves", "not_better", "met_title",
+    "met_none", "pleasures_title", "talk_title", "your_answers", "no_answer", "change", "forgotten", "own_remove",
+    "share",
+)
 ASSETS = ("quiz/quiz.js", "quiz/quiz.css")
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")
 _quiz: Quiz | None = None
@@ -89,6 +97,7 @@ def _plain_data(quiz: Quiz, lang: str) -> dict[str, Any]:
 
     return {
         "ui": {key: t(texts) for key, texts in quiz.ui.items()},
+        "js_texts": JS_TEXTS,
         "forms": forms,
         "questions": questions,
         "fears": items(quiz.fears),

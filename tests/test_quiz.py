@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from _data import load_forms, normalise
 from _quiz import SOURCE, favouring, load_quiz, score
-from conftest import Project, Site
+from conftest import ROOT, Project, Site
 from test_build_errors import problems
 
 FORM_IDS = [form.id for form in load_forms()]
@@ -124,7 +124,7 @@ CASES = {
     ),
     "a fear that is not an anchor of the text": (
         ("quiz/texts.yml", "  - id: fear-soul", "  - id: fear-sol"),
-        "quiz/texts.yml:217: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
+        "quiz/texts.yml:214: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
         "expected one of its ids, e.g. 'fear-identity'",
     ),
 }
@@ -179,3 +179,16 @@ def test_a_missing_interface_text_is_named(project: Callable[[], Project]) -> No
     assert problems(copy.build()) == [
         'quiz/texts.yml:6: ui.progress: missing; expected a text in each language (progress: {fr: "…", en: "…"})'
     ]
+
+
+def test_every_text_quiz_js_writes_is_given_to_it_by_the_page() -> None:
+    from quiz import JS_TEXTS
+
+    script = (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")
+    ui = set(load_quiz().ui)
+    actions = set(re.findall(r'data-action="([a-z]+)"', (ROOT / "quiz" / "quiz.html").read_text(encoding="utf-8")))
+    used = set(re.findall(r'"([a-z_]+)"', script)) & ui - actions  # every interface key the script names
+    used |= {f"result_{kind}" for kind in ("clear", "between", "split")}  # written "result_" + kind
+    assert len(used) > 20
+    assert used <= set(JS_TEXTS), used - set(JS_TEXTS)
+    assert set(JS_TEXTS) <= ui

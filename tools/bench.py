@@ -2,8 +2,9 @@
 
     python tools/bench.py [--runs 5]
 
-Builds both languages several times into a scratch folder (median and spread), then opens each
-home page in Debian's Chromium with an empty cache and adds up every response, gzip-compressed
+Builds both languages several times into a scratch folder (median and spread), with the link
+preview images and without them (PREVIEW_IMAGES=0), then opens each home page, the quiz and the
+About page in Debian's Chromium with an empty cache and adds up every response, gzip-compressed
 as a static host would send it. A measurement, never a test: nothing here passes or fails.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import socket
 import statistics
 import sys
@@ -70,14 +72,17 @@ def main() -> None:
     url = f"http://127.0.0.1:{_free_port()}/"
     with tempfile.TemporaryDirectory() as scratch:
         site_dir = Path(scratch) / "site"
-        times = build_times(site_dir, url, args.runs)
-        print(f"Build of both languages, {args.runs} runs: median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f} s, max {max(times):.2f} s)")
+        for images in ("0", "1"):
+            os.environ["PREVIEW_IMAGES"] = images
+            times = build_times(site_dir, url, args.runs)
+            print(f"Build of both languages, {'with' if images == '1' else 'without'} preview images, "
+                  f"{args.runs} runs: median {statistics.median(times):.2f} s "
+                  f"(min {min(times):.2f} s, max {max(times):.2f} s)")
         server = website.make_server(site_dir, url, "127.0.0.1", int(url.rsplit(":", 1)[1].strip("/")))
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        for lang in ("fr", "en"):
-            sizes = first_load(f"{url}{lang}/index.html")
-            print(f"\nFirst load of {url}{lang}/index.html: {len(sizes)} responses, "
+        for address in ("fr/index.html", "en/index.html", "fr/quiz.html", "fr/about.html"):
+            sizes = first_load(f"{url}{address}")
+            print(f"\nFirst load of {url}{address}: {len(sizes)} responses, "
                   f"{sum(s[1] for s in sizes) / 1024:.1f} KiB, {sum(s[2] for s in sizes) / 1024:.1f} KiB gzipped")
             for name, raw, packed in sorted(sizes, key=lambda s: -s[2]):
                 print(f"  {packed / 1024:7.1f} KiB gz  {raw / 1024:7.1f} KiB  {name}")
