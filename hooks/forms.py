@@ -29,8 +29,16 @@ _COLOURS = [
 ]
 
 
+_forms: list[Form] = []
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _forms
+    _forms = load_forms()
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    forms = load_forms()
+    forms = _forms
     if page.file.src_uri == FORMS_PAGE:
         _check_anchors(Path(page.file.abs_src_path), forms)
     if not _MARKER.search(markdown):

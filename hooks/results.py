@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from _data import DataError, load_forms, rel, templates
-from _quiz import load_quiz
+from _data import DataError, rel, templates
+from _quiz import Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -21,17 +21,25 @@ _MARKER = re.compile(r"<!-- result:([a-z-]+) -->")
 _TEMPLATE = templates().get_template("result.html")
 
 
+_quiz: Quiz | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _quiz
+    _quiz = load_quiz()  # the forms, and what to talk about for each
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     match = _MARKER.search(markdown)
-    if not match:
+    if not match or _quiz is None:
         return None
     lang = config.extra["lang"]
-    forms = {form.id: form for form in load_forms()}
+    quiz = _quiz
+    forms = {form.id: form for form in quiz.forms}
     form = forms.get(match.group(1))
     if form is None:
         raise DataError(f"{rel(page.file.abs_src_path)}: {match.group(0)}: unknown form '{match.group(1)}'; "
                         f"expected one of {', '.join(forms)}")
-    quiz = load_quiz()
     strings = config.extra["strings"]
     html = _TEMPLATE.render(
         form={"id": form.id, "name": form.name[lang], "definition": form.definition[lang]},
