@@ -101,6 +101,11 @@ def site_root(value: str | None = None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def counterpart(lang: str, url: str) -> str:
+    """The relative link from a page to the same page in `lang` (pages sit at the top of their language)."""
+    return f"../{lang}/{url}"
+
+
 def parse_yaml(text: str, where: str, first_line: int = 1) -> Any:
     """Parse YAML text; `where` names its file, `first_line` is the text's line in that file."""
     try:  # blank lines in front, so that every line number is the file's

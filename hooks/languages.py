@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from _data import CONTENT, LANGUAGE_NAMES, LANGUAGES, DataError, load_strings, rel, site_root
+from _data import CONTENT, LANGUAGE_NAMES, LANGUAGES, DataError, counterpart, load_strings, rel, site_root
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -48,11 +48,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"(the language menu and the browser's page lookups expect it); move it to "
                 f"content/{lang}/{file.src_uri.replace('/', '-')}"
             )
-    for other in LANGUAGES:
-        if other == lang:
-            continue
-        for file in files.documentation_pages():
-            if not (CONTENT / other / file.src_path).is_file():
+        for other in LANGUAGES:
+            if other != lang and not (CONTENT / other / file.src_path).is_file():
                 raise DataError(
                     f"{rel(CONTENT / other / file.src_path)}: missing: {rel(file.abs_src_path)} has no "
                     f"{LANGUAGE_NAMES[other]} version; every page must exist in both languages"
@@ -69,17 +66,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 def _alternates(config: MkDocsConfig, url: str) -> list[dict[str, str]]:
     """The same page in each language: absolute (for hreflang) and relative (for the selector)."""
     root = config.extra["site_root"]
-    depth = url.count("/")
-    up = "../" * (depth + 1)
     alternates = [
         {
             "lang": lang,
             "name": config.extra["language_names"][lang],
             "link": f"{root}{lang}/{url}",
-            "relative": f"{up}{lang}/{url}",
+            "relative": counterpart(lang, url),
         }
         for lang in LANGUAGES
     ]
-    alternates.append({"lang": "x-default", "name": "", "link": root, "relative": f"{up}index.html"})
+    alternates.append({"lang": "x-default", "name": "", "link": root, "relative": "../index.html"})
     return alternates
 

@@ -6,7 +6,7 @@ same name in that language; the notice comes from translation_notice.html beside
 
 from __future__ import annotations
 
-from _data import templates
+from _data import counterpart, templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -18,10 +18,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     original = page.meta.get("original")
     if not original:
         return None
-    depth = page.url.count("/")
     notice = _TEMPLATE.render(
         original=original,
-        href="../" * (depth + 1) + f"{original}/{page.url}",
+        href=counterpart(original, page.url),
         strings=config.extra["strings"],
     )
     title, _, rest = markdown.partition("\n")

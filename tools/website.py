@@ -190,12 +190,9 @@ def _write_root(staging: Path, site_url: str | None) -> None:
 def _swap(staging: Path, site_dir: Path) -> None:
     """Replace site_dir by the finished build in two renames, so a reader never sees half a site."""
     old = site_dir.with_name(f".site-old-{os.getpid()}")
-    fresh = site_dir.with_name(f".site-new-{os.getpid()}")
-    staging.rename(fresh)
-    staging.mkdir()  # the caller's cleanup expects it
     if site_dir.exists():
         site_dir.rename(old)
-    fresh.rename(site_dir)
+    staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
 
 
