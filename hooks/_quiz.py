@@ -34,17 +34,20 @@ FORMS_PAGE = "partnership-culture.md"
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # Interface texts the template and quiz.js use, with the placeholders each must keep.
 UI_KEYS = {
-    "intro": (), "together": (), "paper_title": (), "paper_intro": (), "progress": ("{n}", "{total}"),
-    "previous": (), "next": (), "see_result": (), "change_answers": (), "change": (), "forget": (), "forgotten": (),
-    "wish_question": (), "wish_unknown": (), "meet_question": (), "fears": (), "resistances": (),
-    "own_label": (), "own_add": (), "own_remove": (), "grid_title": (), "grid_question": (), "grid_total": (),
-    "result_title": (), "result_clear": ("{form}",), "result_between": ("{from}", "{to}"),
-    "result_split": ("{from}", "{to}"), "result_none": (), "unanswered": ("{count}",), "figure_title": (),
-    "point": ("{count}",), "points": ("{count}",), "why_title": (), "why_towards": ("{form}",), "why_elsewhere": (),
-"wish_title": (), "wish_same": ("{form}",),
-    "wish_further": ("{from}", "{to}", "{count}"), "wish_back": ("{from}", "{to}", "{count}"),
+    "intro": (), "together": (), "start": (), "resume": (), "paper_title": (), "paper_intro": (),
+    "paper_partnership": (), "paper_organisation": (), "paper_date": (), "progress": ("{n}", "{total}"),
+    "previous": (), "next": (), "see_result": (), "change": (), "change_label": ("{n}",), "forget": (),
+    "forgotten": (), "self_question": (), "self_unknown": (), "wish_question": (), "wish_unknown": (),
+    "meet_question": (), "fears": (), "resistances": (), "own_label": (), "own_add": (), "own_remove": (),
+    "grid_title": (), "grid_question": (), "grid_total": (), "result_clear": (), "result_between": (),
+    "result_split": (), "result_pair": ("{from}", "{to}"), "result_split_note": (), "result_none": (),
+    "unanswered_one": (), "unanswered_many": ("{count}",), "self_agree": ("{form}",), "self_differ": ("{form}",), "gap_title": ("{form}",),
+    "self_none": (), "pulls_to": ("{form}",), "share": (), "print": (), "restart": (), "point": ("{count}",),
+    "points": ("{count}",), "why_title": (), "why_scores": (), "why_towards": ("{form}",), "why_elsewhere": (),
+    "wish_title": (), "wish_same": ("{form}",), "wish_further": ("{from}", "{to}", "{steps}"),
+    "wish_back": ("{from}", "{to}", "{steps}"), "step_one": (), "step_many": ("{count}",),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
-    "pleasures_title": (), "talk_title": (), "your_answers": (), "no_answer": (), "share": ("{form}",),
+    "pleasures_title": (), "talk_title": (), "no_answer": (),
 }
 
 
@@ -97,6 +100,7 @@ def load_quiz(folder: Path = QUIZ) -> Quiz:
     talk, pleasures_for = _form_texts(texts, where, forms, {item.id for item in items["pleasures"]})
     quiz = Quiz(forms, questions, ui, talk, pleasures_for, items["fears"], items["resistances"], items["pleasures"])
     _check_reachable(quiz, rel(folder / "questions.yml"))
+    _check_mixed(quiz, rel(folder / "questions.yml"))
     return quiz
 
 
@@ -225,6 +229,20 @@ def _check_reachable(quiz: Quiz, where: str) -> None:
                 f"win when every answer most in its favour is chosen; found {found} "
                 f"(give '{form.id}' more points in some answers)"
             )
+
+
+def _check_mixed(quiz: Quiz, where: str) -> None:
+    """The position of an answer must not give its form away: not every question in scale order."""
+    order = {form.id: form.order for form in quiz.forms}
+
+    def place(answer: Answer) -> int:
+        return min(order[f] for f, points in answer.weights.items() if points == max(answer.weights.values()))
+
+    if all([place(a) for a in q.answers] == sorted(place(a) for a in q.answers) for q in quiz.questions):
+        raise DataError(
+            f"{where}: questions[].answers: every question lists its answers in the order of the forms, so "
+            f"an answer's place gives its form away; expected the answers of some questions in another order"
+        )
 
 
 def favouring(quiz: Quiz, form_id: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from string import ascii_lowercase
 
 import pytest
 from _data import load_forms, normalise
@@ -85,46 +86,67 @@ def test_the_paper_grid_gives_the_points_of_the_data(site: Site, lang: str) -> N
     assert [int(number) for number, _ in rows] == list(range(1, len(quiz.questions) + 1))
     for (_, cells), question in zip(rows, quiz.questions, strict=True):
         found = re.findall(r"<td>(.*?)</td>", cells)
+        letters = dict(zip((a.id for a in question.answers), ascii_lowercase, strict=False))  # in the order shown
         expected = [
-            " ".join(f"{a.id}\u00a0{a.weights[f]}" for a in question.answers if f in a.weights) for f in FORM_IDS
+            " ".join(f"{letters[a.id]}\u00a0{a.weights[f]}" for a in question.answers if f in a.weights)
+            for f in FORM_IDS
         ]
         assert found == expected, question.id
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_paper_letters_follow_the_order_shown(site: Site, lang: str) -> None:
+    quiz = load_quiz()
+    html = (site.path / lang / "quiz.html").read_text(encoding="utf-8")
+    for question in quiz.questions:
+        found = re.findall(rf'name="{question.id}" value="([a-z]+)"[^>]*> <span class="quiz__letter">([a-z])\.</span>',
+                           html)
+        assert found == [(a.id, letter) for a, letter in zip(question.answers, ascii_lowercase, strict=False)]
+
+
+def test_the_answers_are_not_in_the_order_of_the_forms() -> None:
+    """An answer's position must not give its form away: no question lists them in scale order."""
+    quiz = load_quiz()
+    order = {form.id: form.order for form in quiz.forms}
+    for question in quiz.questions:
+        places = [min(order[f] for f, p in a.weights.items() if p == max(a.weights.values())) for a in question.answers]
+        assert places != sorted(places) and places != sorted(places, reverse=True), question.id
 
 
 # (file, old text, new text), the exact message the editor gets
 CASES = {
     "YAML syntax error": (
         ("quiz/questions.yml", "  - id: informing", "  - id: [informing"),
-        "quiz/questions.yml:44: not valid YAML: while parsing a flow sequence, expected ',' or ']', but got ':' "
-        "(line 45)",
+        "quiz/questions.yml:49: not valid YAML: while parsing a flow sequence, expected ',' or ']', but got ':' "
+        "(line 50)",
     ),
     "missing translation": (
         ("quiz/questions.yml", "      en: In this partnership, does one of you mostly work “for” the other, or do you "
          "work “with” each other?\n", ""),
-        'quiz/questions.yml:14: questions[0].text.en: missing the English text (text: {fr: "…", en: "…"}); '
+        'quiz/questions.yml:19: questions[0].text.en: missing the English text (text: {fr: "…", en: "…"}); '
         "found nothing",
     ),
     "unknown form id": (
         ("quiz/questions.yml", "weights: {concertation: 2, cooperation: 1}", "weights: {concertation: 2, coop: 1}"),
-        "quiz/questions.yml:32: questions[0].answers[2].weights: unknown form 'coop'; expected one of service, "
+        "quiz/questions.yml:27: questions[0].answers[0].weights: unknown form 'coop'; expected one of service, "
         "information, consultation, concertation, cooperation, reciprocity, fusion",
     ),
     "duplicate question id": (
         ("quiz/questions.yml", "  - id: approval", "  - id: opinion"),
-        "quiz/questions.yml:108: questions[3].id: the id 'opinion' is used twice; each question needs its own",
+        "quiz/questions.yml:113: questions[3].id: the id 'opinion' is used twice; each question needs its own",
     ),
     "a phrase that is not in the text": (
         ("quiz/questions.yml", 'source: "nos identités ont disparu"', 'source: "nos identités ont fondu"'),
-        "quiz/questions.yml:264: questions[8].source: expected a phrase quoted word for word from "
+        "quiz/questions.yml:269: questions[8].source: expected a phrase quoted word for word from "
         "content/sources/culture-de-partenariat.fr.txt; found 'nos identités ont fondu'",
     ),
     "interface text without its placeholder": (
         ("quiz/texts.yml", "    en: Question {n} of {total}", "    en: Question {n}"),
-        "quiz/texts.yml:18: ui.progress.en: expected the placeholder {total} in the text; found 'Question {n}'",
+        "quiz/texts.yml:33: ui.progress.en: expected the placeholder {total} in the text; found 'Question {n}'",
     ),
     "a fear that is not an anchor of the text": (
         ("quiz/texts.yml", "  - id: fear-soul", "  - id: fear-sol"),
-        "quiz/texts.yml:214: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
+        "quiz/texts.yml:265: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
         "expected one of its ids, e.g. 'fear-identity'",
     ),
 }
@@ -145,7 +167,7 @@ def test_a_duplicate_answer_id_is_named(project: Callable[[], Project]) -> None:
     second = text.index("      - id: b", start)
     copy.file("quiz/questions.yml").write_text(text[:second] + "      - id: a" + text[second + 13:], encoding="utf-8")
     assert problems(copy.build()) == [
-        "quiz/questions.yml:55: questions[1].answers[1].id: the id 'a' is used twice; each answer needs its own"
+        "quiz/questions.yml:70: questions[1].answers[3].id: the id 'a' is used twice; each answer needs its own"
     ]
 
 
@@ -156,7 +178,7 @@ def test_a_question_without_answers_is_named(project: Callable[[], Project]) -> 
     last = text.index("    answers:", text.index("  - id: who-does-what"))
     path.write_text(text[:last] + "    answers: []\n", encoding="utf-8")
     assert problems(copy.build()) == [
-        "quiz/questions.yml:295: questions[9].answers: expected a list of at least two answers; found a list of 0 items"
+        "quiz/questions.yml:300: questions[9].answers: expected a list of at least two answers; found a list of 0 items"
     ]
 
 
@@ -184,11 +206,13 @@ def test_a_missing_interface_text_is_named(project: Callable[[], Project]) -> No
 def test_every_text_quiz_js_writes_is_given_to_it_by_the_page() -> None:
     from quiz import JS_TEXTS
 
-    script = (ROOT / "quiz" / "quiz.js").read_text(encoding="utf-8")
+    script = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "quiz" / "js").glob("*.js"))
     ui = set(load_quiz().ui)
     actions = set(re.findall(r'data-action="([a-z]+)"', (ROOT / "quiz" / "quiz.html").read_text(encoding="utf-8")))
     used = set(re.findall(r'"([a-z_]+)"', script)) & ui - actions  # every interface key the script names
     used |= {f"result_{kind}" for kind in ("clear", "between", "split")}  # written "result_" + kind
+    used |= {"resume"}  # the label "Start" becomes when answers are kept
+    used -= {"intro"}  # the name of a view (flow.js), not the text
     assert len(used) > 20
     assert used <= set(JS_TEXTS), used - set(JS_TEXTS)
     assert set(JS_TEXTS) <= ui
