@@ -2,12 +2,15 @@
 
 The page holds a marker `<!-- quiz -->`; it becomes the questionnaire (quiz/quiz.html), which
 is also the paper version: without JavaScript, or printed, it shows every question and the
-scoring grid. quiz/quiz.js turns it into one question at a time and scores in the browser.
-The data is checked on every build (hooks/_quiz.py), even when no page shows the quiz.
+scoring grid. The browser's quiz.js is built from the small files of quiz/js/ (one concern each),
+joined in the order of SCRIPTS, so a reader's browser loads one file. The data is checked on
+every build (hooks/_quiz.py), even when no page shows the quiz.
 """
 
 from __future__ import annotations
 
+import re
+from string import ascii_lowercase
 from typing import Any
 
 from _data import CONTENT, ROOT, DataError, rel, templates, typeset
@@ -17,15 +20,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 MARKER = "<!-- quiz -->"
+# quiz/js/, in the order they are joined into the quiz.js a browser loads.
+SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js")
+STYLE = "quiz/quiz.css"
 # The interface texts quiz.js writes itself (the template writes the others into the page).
 JS_TEXTS = (
-    "progress", "result_title", "result_clear", "result_between", "result_split", "result_none", "unanswered",
-    "figure_title", "point", "points", "why_title", "why_towards", "why_elsewhere", "wish_title", "wish_same",
-    "wish_further", "wish_back", "wish_further_involves", "wish_back_involves", "not_better", "met_title",
-    "met_none", "pleasures_title", "talk_title", "your_answers", "no_answer", "change", "forgotten", "own_remove",
-    "share",
+    "progress", "resume", "next", "see_result", "change", "change_label", "forgotten", "own_remove", "result_clear",
+    "result_between", "result_split", "result_pair", "result_split_note", "result_none", "unanswered_one",
+    "unanswered_many", "self_agree", "self_differ", "gap_title", "self_none", "pulls_to", "share", "print", "restart",
+    "forget", "point", "points", "why_title", "why_scores", "why_towards", "why_elsewhere", "wish_title",
+    "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
+    "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
 )
-ASSETS = ("quiz/quiz.js", "quiz/quiz.css")
+_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")
 _quiz: Quiz | None = None
 
@@ -41,24 +48,35 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for asset in ASSETS:
-        files.append(File(asset, str(ROOT), config.site_dir, config.use_directory_urls))
+    files.append(File(STYLE, str(ROOT), config.site_dir, config.use_directory_urls))
+    files.append(File.generated(config, "quiz/quiz.js", content=_script()))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if MARKER not in markdown or _quiz is None:
         return None
-    html = _TEMPLATE.render(_plain_data(_quiz, config.extra["lang"]))
+    html = _TEMPLATE.render(_plain_data(_quiz, config, page))
     return markdown.replace(MARKER, "\n".join(line for line in html.splitlines() if line.strip()))
 
 
-def _plain_data(quiz: Quiz, lang: str) -> dict[str, Any]:
+def _script() -> str:
+    """quiz/js/*.js joined into one file, comments and indentation left out (fewer bytes to load)."""
+    parts = []
+    for name in SCRIPTS:
+        source = _COMMENT.sub("", (QUIZ / "js" / name).read_text(encoding="utf-8"))
+        parts.append("\n".join(line.strip() for line in source.splitlines() if line.strip()))
+    return "\n".join(parts) + "\n"
+
+
+def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
+    lang = config.extra["lang"]
     forms_page = "partnership-culture.html"
 
     def t(texts: dict[str, str]) -> str:
         return typeset(texts[lang], lang)
 
+    ui = {key: t(texts) for key, texts in quiz.ui.items()}
     forms = [
         {
             "id": form.id,
@@ -72,36 +90,52 @@ def _plain_data(quiz: Quiz, lang: str) -> dict[str, Any]:
         }
         for form in quiz.forms
     ]
-    questions = [
-        {
+    questions = []
+    for question in quiz.questions:
+        letters = dict(zip((a.id for a in question.answers), ascii_lowercase, strict=False))
+        questions.append({
             "id": question.id,
             "text": t(question.text),
             "answers": [
                 {
                     "id": answer.id,
+                    "letter": letters[answer.id],
                     "text": t(answer.text),
                     "weights": " ".join(f"{form_id}:{points}" for form_id, points in answer.weights.items()),
                 }
                 for answer in question.answers
             ],
             "grid": [
-                " ".join(f"{a.id}\u00a0{a.weights[form.id]}" for a in question.answers if form.id in a.weights)
+                " ".join(f"{letters[a.id]}\u00a0{a.weights[form.id]}" for a in question.answers if form.id in a.weights)
                 for form in quiz.forms
             ],
-        }
-        for question in quiz.questions
+        })
+
+    def options(texts: list[tuple[str, str]]) -> list[dict[str, str]]:
+        return [{"value": value, "letter": letter, "text": text}
+                for (value, text), letter in zip(texts, ascii_lowercase, strict=False)]
+
+    extra_steps = [
+        {"id": "self", "question": ui["self_question"],
+         "options": options([(f["id"], f["definition"]) for f in forms] + [("unknown", ui["self_unknown"])])},
+        {"id": "wish", "question": ui["wish_question"],
+         "options": options([(f["id"], f["name"]) for f in forms] + [("unknown", ui["wish_unknown"])])},
     ]
 
     def items(kind: list[Any]) -> list[dict[str, str]]:
         return [{"id": item.id, "text": t(item.text), "href": f"{forms_page}#{item.id}"} for item in kind]
 
     return {
-        "ui": {key: t(texts) for key, texts in quiz.ui.items()},
+        "ui": ui,
         "js_texts": JS_TEXTS,
+        "site_name": config.site_name,
+        "address": config.site_url + page.url,
+        "paper_fields": [ui["paper_partnership"], ui["paper_organisation"], ui["paper_date"]],
         "forms": forms,
         "questions": questions,
+        "extra_steps": extra_steps,
         "fears": items(quiz.fears),
         "resistances": items(quiz.resistances),
         "pleasures": items(quiz.pleasures),
-        "steps": len(questions) + 2,
+        "steps": len(questions) + len(extra_steps) + 1,
     }

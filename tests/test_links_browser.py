@@ -109,11 +109,12 @@ def test_a_heading_s_link_copies_the_section_address_with_feedback(
 def test_the_quiz_result_links_to_the_page_to_share(site: Site, page: Page, lang: str) -> None:
     quiz = load_quiz()
     form = quiz.forms[4]
-    state = {"answers": favouring(quiz, form.id), "wish": "", "meet": [], "own": [], "step": 12, "shown": "result"}
+    state = {"answers": favouring(quiz, form.id), "wish": "", "meet": [], "own": [], "step": 13, "shown": "result"}
     page.goto(f"{site.url}{lang}/quiz.html")
     page.evaluate("state => localStorage.setItem('partenariat.quiz', state)", json.dumps(state))
     page.reload()
-    link = page.get_by_role("link", name=form.name[lang], exact=True).and_(page.locator("[data-share]"))
+    share = {"fr": "Page à partager", "en": "Page to share"}[lang]  # the result card's link (quiz/texts.yml)
+    link = page.get_by_role("link", name=share, exact=True).and_(page.locator(f'[data-share="{form.id}"]'))
     link.click()
     expect(page).to_have_url(f"{site.url}{lang}/result-{form.id}.html")
     expect(page.locator("h1")).to_contain_text(re.compile(re.escape(form.name[lang]), re.IGNORECASE))

@@ -1,0 +1,182 @@
+/**
+ * The quiz's flow: an intro, one question at a time, then the result. State lives in the
+ * answers kept by storage.js and on [data-quiz]: data-state ("intro", "steps" or "result"),
+ * data-step (the step shown) and data-result ("clear:cooperation", "between:a,b"…), which the
+ * browser tests read. Without this script the page is the paper version.
+ */
+(function (Q) {
+  "use strict";
+
+  const root = Q.root;
+  if (!root) return;
+  const form = root.querySelector("form");
+  const steps = Array.from(form.querySelectorAll("fieldset[data-step]"));
+  const intro = root.querySelector("[data-intro]");
+  const progress = root.querySelector("[data-progress]");
+  const previous = root.querySelector("[data-action=previous]");
+  const next = root.querySelector("[data-action=next]");
+  const result = root.querySelector("[data-result]");
+  const status = root.querySelector("[data-status]");
+  const ownInput = root.querySelector("#quiz-own");
+  const ownList = root.querySelector("[data-own-list]");
+  let state = Q.load();
+
+  /** Shows one of the three views: "intro", "steps" or "result". */
+  function view(name) {
+    state.shown = name;
+    root.dataset.state = name;
+    intro.hidden = name !== "intro";
+    form.hidden = name !== "steps";
+    result.hidden = name !== "result";
+    Q.save(state);
+  }
+
+  /** Scrolls so that `node` sits just below the sticky header (see scroll-margin-top in quiz.css). */
+  function bringIntoView(node) {
+    node.scrollIntoView({ block: "start", behavior: "instant" });
+  }
+
+  /** Reads the form into the state. */
+  function read() {
+    const data = new FormData(form);
+    state.answers = {};
+    for (const fieldset of Q.questions) {
+      const value = data.get(fieldset.dataset.question);
+      if (value) state.answers[fieldset.dataset.question] = String(value);
+    }
+    state.self = String(data.get("self") || "");
+    state.wish = String(data.get("wish") || "");
+    state.meet = data.getAll("meet").map(String);
+    Q.save(state);
+  }
+
+  /** Puts the state back into the form. */
+  function restore() {
+    for (const input of form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
+      if (input.name === "meet") input.checked = state.meet.includes(input.value);
+      else if (input.name === "self" || input.name === "wish") input.checked = state[input.name] === input.value;
+      else input.checked = state.answers[input.name] === input.value;
+    }
+    ownList.replaceChildren(...state.own.map((text, index) => Q.el("li", {}, text, " ",
+      Q.el("button", { type: "button", class: "md-button", "data-remove": String(index) }, Q.t("own_remove")))));
+  }
+
+  /** The intro, with "Start" (or "Continue") and, when answers are kept, "Forget my answers". */
+  function showIntro() {
+    view("intro");
+    const saved = Q.hasSaved() && (Object.keys(state.answers).length > 0 || state.meet.length > 0 || state.own.length > 0);
+    root.querySelector("[data-action=start]").textContent = root.querySelector("[data-action=start]").dataset[saved ? "resume" : "start"];
+    root.querySelector("[data-when-saved]").hidden = !saved;
+  }
+
+  /**
+   * Shows one step; with `move`, brings its progress line into view and moves the focus to it.
+   * @param {number} number from 1 to the number of steps
+   * @param {boolean} [move]
+   */
+  function show(number, move) {
+    state.step = Math.min(Math.max(number, 1), steps.length);
+    view("steps");
+    root.dataset.step = String(state.step);
+    for (const fieldset of steps) fieldset.hidden = Number(fieldset.dataset.step) !== state.step;
+    progress.textContent = Q.t("progress", { n: state.step, total: steps.length });
+    previous.hidden = state.step === 1;
+    next.textContent = Q.t(state.step === steps.length ? "see_result" : "next");
+    if (move) {
+      bringIntoView(progress);
+      steps[state.step - 1].focus({ preventScroll: true });
+    }
+  }
+
+  /** Computes and shows the result; with `move`, brings it into view and moves the focus to it. */
+  function showResult(move) {
+    read();
+    const outcome = Q.score(state.answers);
+    root.dataset.result = outcome.kind + ":" + outcome.forms.join(",");
+    result.replaceChildren(...Q.resultParts(state, outcome));
+    view("result");
+    if (move) {
+      bringIntoView(result);
+      result.querySelector("h2").focus({ preventScroll: true });
+    }
+  }
+
+  /** Empties the answers, on the page and in this browser. */
+  function clear() {
+    state = Q.emptyState();
+    form.reset();
+    restore();
+    result.replaceChildren();
+    delete root.dataset.result;
+    Q.erase();
+  }
+
+  /** Adds the reader's own fear or resistance, kept in this browser only. */
+  function addOwn() {
+    const text = ownInput.value.trim();
+    if (!text) return;
+    state.own.push(text);
+    ownInput.value = "";
+    Q.save(state);
+    restore();
+    ownInput.focus();
+  }
+
+  const actions = {
+    start: () => show(state.step, true),
+    previous: () => show(state.step - 1, true),
+    add: addOwn,
+    print: () => {
+      root.classList.add("quiz--print-result");
+      window.print();
+    },
+    restart: () => {
+      clear();
+      show(1, true);
+    },
+    forget: () => {
+      clear();
+      showIntro();
+      Q.erase();
+      status.textContent = Q.t("forgotten");
+      bringIntoView(root);
+      root.querySelector("[data-action=start]").focus({ preventScroll: true });
+    },
+  };
+
+  form.addEventListener("change", read);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (document.activeElement === ownInput && ownInput.value.trim()) addOwn();
+    else if (state.step < steps.length) show(state.step + 1, true);
+    else showResult(true);
+  });
+  root.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest("button");
+    if (!button) return;
+    status.textContent = "";
+    if (actions[button.dataset.action]) actions[button.dataset.action]();
+    else if (button.dataset.goto) show(Number(button.dataset.goto), true);
+    else if (button.dataset.remove) {
+      state.own.splice(Number(button.dataset.remove), 1);
+      Q.save(state);
+      restore();
+      ownInput.focus();
+    }
+  });
+  window.addEventListener("afterprint", () => root.classList.remove("quiz--print-result"));
+
+  const start = root.querySelector("[data-action=start]");
+  start.dataset.start = start.textContent;
+  start.dataset.resume = Q.t("resume");
+  root.classList.add("quiz--js");
+  for (const node of root.querySelectorAll("[data-nav], [data-progress], [data-intro-actions], [data-action=add]")) node.hidden = false;
+  restore();
+  // A reload, the back button or the other language's quiz page resume where the reader was;
+  // coming from anywhere else, the intro offers to continue or to forget the answers kept.
+  const arrival = performance.getEntriesByType("navigation")[0];
+  const fresh = !arrival || (arrival.type === "navigate" && !/\/quiz\.html/.test(document.referrer));
+  if (state.shown === "result") showResult(false);
+  else if (state.shown === "steps" && !fresh) show(state.step);
+  else showIntro();
+})(window.PartnershipQuiz = window.PartnershipQuiz || {});
