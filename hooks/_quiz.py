@@ -7,7 +7,7 @@ browser with the same rule as `score` below; a browser test checks that the two 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +42,27 @@ UI_KEYS = {
     "grid_title": (), "grid_question": (), "grid_total": (), "result_clear": (), "result_between": (),
     "result_split": (), "result_pair": ("{from}", "{to}"), "result_split_note": (), "result_none": (),
     "unanswered_one": (), "unanswered_many": ("{count}",), "self_agree": ("{form}",), "self_differ": ("{form}",),
-    "gap_title": ("{form}",), "self_none": (), "pulls_to": ("{form}",), "share": (), "print": (), "restart": (), "point": ("{count}",),
+    "gap_title": ("{form}",), "self_none": (), "pulls_to": ("{form}",), "share": (), "print": (), "restart": (),
+    "point": ("{count}",),
     "points": ("{count}",), "why_title": (), "why_scores": (), "why_towards": ("{form}",), "why_elsewhere": (),
     "wish_title": (), "wish_same": ("{form}",), "wish_further": ("{from}", "{to}", "{steps}"),
     "wish_back": ("{from}", "{to}", "{steps}"), "step_one": (), "step_many": ("{count}",),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
     "pleasures_title": (), "talk_title": (), "no_answer": (),
+    # the comparison of partners (quiz/js/share.js, compare.js, room.js)
+    "compare": (), "share_title": (), "share_intro": (), "share_label": (), "share_own": (), "share_link": (),
+    "share_copy": (), "share_copied": (), "share_copy_failed": (), "share_qr": (), "share_qr_label": (),
+    "compare_title": (), "me": (), "partner_n": ("{n}",), "one_partner": ("{label}",), "take_to_compare": (),
+    "add_title": (), "add_label": (), "add_button": (), "add_hint": (), "add_not_link": (), "add_full": (),
+    "add_same": (), "added": ("{label}",), "remove_partner": ("{label}",), "link_damaged": (), "link_future": (),
+    "link_long": (), "link_partial_one": (), "link_partial_many": ("{count}",), "col_partner": (),
+    "col_answers": (), "col_self": (), "col_wish": (), "mark_answers": (), "mark_self": (), "mark_wish": (),
+    "figure_compare": (), "far_apart": ("{a}", "{b}", "{steps}", "{from}", "{to}"), "agree_title": (),
+    "agree_place": ("{form}",), "agree_none": (), "differ_title": (), "differ_none": (), "to_discuss": (),
+    "met_compare": (), "met_yes": (), "met_no": (), "own_of": ("{label}",), "room": (), "room_intro": (),
+    "room_label": (), "room_start": (), "room_turn": ("{label}",), "room_done": ("{label}",), "room_next": (),
+    "room_show": (), "save": (), "open": (), "opened": (), "open_bad": (), "back_to_result": (),
+    "forget_partners": (),
 }
 
 
@@ -64,6 +79,7 @@ class Question:
     source: str
     text: dict[str, str]
     answers: tuple[Answer, ...]
+    prompt: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ class Quiz:
     fears: list[Item]
     resistances: list[Item]
     pleasures: list[Item]
+    links: dict[str, Any] = field(default_factory=dict)
 
 
 def load_quiz(folder: Path = QUIZ) -> Quiz:
@@ -99,6 +116,7 @@ def load_quiz(folder: Path = QUIZ) -> Quiz:
     items = {kind: _items(texts, kind, where) for kind in ("fears", "resistances", "pleasures")}
     talk, pleasures_for = _form_texts(texts, where, forms, {item.id for item in items["pleasures"]})
     quiz = Quiz(forms, questions, ui, talk, pleasures_for, items["fears"], items["resistances"], items["pleasures"])
+    quiz = replace(quiz, links=_links(folder / "links.yml", quiz))
     _check_reachable(quiz, rel(folder / "questions.yml"))
     _check_mixed(quiz, rel(folder / "questions.yml"))
     return quiz
@@ -115,13 +133,14 @@ def _questions(path: Path, forms: list[Form]) -> list[Question]:
     questions: list[Question] = []
     for index, item in enumerate(items):
         at = f"questions[{index}]"
-        _keys(item, items, index, at, where, ("id", "source", "text", "answers"))
+        _keys(item, items, index, at, where, ("id", "source", "text", "prompt", "answers"))
         question_id = _id(item, at, where, {q.id for q in questions}, "question")
         phrase = item.get("source")
         if not isinstance(phrase, str) or not phrase.strip() or normalise(phrase) not in source:
             raise problem(where, item, "source", f"{at}.source", f"expected a phrase quoted word for word from "
                           f"{rel(SOURCE)}; found {describe(phrase)}")
         text = bilingual(item, "text", f"{at}.text", where)
+        prompt = bilingual(item, "prompt", f"{at}.prompt", where)
         answers_data = item.get("answers")
         if not isinstance(answers_data, list) or len(answers_data) < 2:
             raise problem(where, item, "answers", f"{at}.answers",
@@ -133,7 +152,7 @@ def _questions(path: Path, forms: list[Form]) -> list[Question]:
             answer_id = _id(answer, path_, where, {a.id for a in answers}, "answer")
             answer_text = bilingual(answer, "text", f"{path_}.text", where)
             answers.append(Answer(answer_id, answer_text, _weights(answer, path_, where, form_ids)))
-        questions.append(Question(question_id, phrase, text, tuple(answers)))
+        questions.append(Question(question_id, phrase, text, tuple(answers), prompt))
     return questions
 
 
@@ -229,6 +248,53 @@ def _check_reachable(quiz: Quiz, where: str) -> None:
                 f"win when every answer most in its favour is chosen; found {found} "
                 f"(give '{form.id}' more points in some answers)"
             )
+
+
+def _links(path: Path, quiz: Quiz) -> dict[str, Any]:
+    """The versions of the shared-link format (quiz/links.yml), the latest able to carry every answer."""
+    where = rel(path)
+    data = load_yaml(path)
+    versions = data.get("versions") if isinstance(data, dict) else None
+    if not isinstance(versions, list) or not versions:
+        raise problem(where, data, "versions", "versions", f"expected a list of versions; found {describe(versions)}")
+    for index, version in enumerate(versions):
+        at = f"versions[{index}]"
+        _keys(version, versions, index, at, where, ("version", "questions", "forms", "items"))
+        if version.get("version") != index + 1:
+            raise problem(where, version, "version", f"{at}.version",
+                          f"expected {index + 1} (versions are numbered 1, 2, 3… in order); "
+                          f"found {describe(version.get('version'))}")
+        questions = version.get("questions")
+        if not isinstance(questions, dict) or not all(
+            isinstance(answers, list) and answers and all(isinstance(a, str) for a in answers)
+            for answers in questions.values()
+        ):
+            raise problem(where, version, "questions", f"{at}.questions",
+                          f"expected each question id with its answer ids, e.g. for-or-with: [a, b, c]; "
+                          f"found {describe(questions)}")
+        for key in ("forms", "items"):
+            if not isinstance(version.get(key), list) or not all(isinstance(i, str) for i in version[key]):
+                raise problem(where, version, key, f"{at}.{key}",
+                              f"expected a list of ids; found {describe(version.get(key))}")
+    renamed = data.get("renamed") or {}
+    if not isinstance(renamed, dict) or not all(isinstance(renamed.get(k) or {}, dict) for k in renamed):
+        raise problem(where, data, "renamed", "renamed",
+                      f"expected questions, answers, forms and items, each old id: new id; found {describe(renamed)}")
+    latest, at = versions[-1], f"versions[{len(versions) - 1}]"
+    needed = [("forms", form.id) for form in quiz.forms] + [("items", i.id) for i in quiz.fears + quiz.resistances]
+    missing = [f"the {kind[:-1]} '{item}'" for kind, item in needed if item not in latest[kind]]
+    for question in quiz.questions:
+        known = latest["questions"].get(question.id)
+        if known is None:
+            missing.append(f"the question '{question.id}'")
+            continue
+        missing += [f"the answer '{a.id}' of '{question.id}'" for a in question.answers if a.id not in known]
+    if missing:
+        raise problem(where, versions, len(versions) - 1, at,
+                      f"{', '.join(missing)} cannot travel in a shared link; expected a new version at the end of "
+                      f"versions that lists it (keep the older ones: links made with them must still open)")
+    return {"versions": versions, "renamed": {key: dict(renamed.get(key) or {}) for key in
+                                              ("questions", "answers", "forms", "items")}}
 
 
 def _check_mixed(quiz: Quiz, where: str) -> None:

@@ -9,6 +9,7 @@ every build (hooks/_quiz.py), even when no page shows the quiz.
 
 from __future__ import annotations
 
+import json
 import re
 from string import ascii_lowercase
 from typing import Any
@@ -22,7 +23,75 @@ from mkdocs.structure.pages import Page
 MARKER = "<!-- quiz -->"
 # quiz/js/, in the order they are joined into the quiz.js a browser loads.
 SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js")
-STYLE = "quiz/quiz.css"
+# quiz/js/, joined into the compare.js the page loads only when a reader shares or compares.
+COMPARE_SCRIPTS = ("codec.js", "qr.js", "share.js", "compare.js", "meeting.js")
+STYLES = ("quiz/quiz.css", "quiz/compare.css")
+# The comparison's texts (written by compare.js, which the page loads only when a reader shares or compares).
+COMPARE_TEXTS = (
+    "compare",
+    "share_title",
+    "share_intro",
+    "share_label",
+    "share_own",
+    "share_link",
+    "share_copy",
+    "share_copied",
+    "share_copy_failed",
+    "share_qr",
+    "share_qr_label",
+    "compare_title",
+    "me",
+    "partner_n",
+    "one_partner",
+    "take_to_compare",
+    "add_title",
+    "add_label",
+    "add_button",
+    "add_hint",
+    "add_not_link",
+    "add_full",
+    "add_same",
+    "added",
+    "remove_partner",
+    "link_damaged",
+    "link_future",
+    "link_long",
+    "link_partial_one",
+    "link_partial_many",
+    "col_partner",
+    "col_answers",
+    "col_self",
+    "col_wish",
+    "mark_answers",
+    "mark_self",
+    "mark_wish",
+    "figure_compare",
+    "far_apart",
+    "agree_title",
+    "agree_place",
+    "agree_none",
+    "differ_title",
+    "differ_none",
+    "to_discuss",
+    "met_compare",
+    "met_yes",
+    "met_no",
+    "own_of",
+    "room",
+    "room_intro",
+    "room_label",
+    "room_start",
+    "room_turn",
+    "room_done",
+    "room_next",
+    "room_show",
+    "save",
+    "open",
+    "opened",
+    "open_bad",
+    "back_to_result",
+    "forget_partners",
+)
 # The interface texts quiz.js writes itself (the template writes the others into the page).
 JS_TEXTS = (
     "progress", "resume", "next", "see_result", "change", "change_label", "forgotten", "own_remove", "result_clear",
@@ -31,6 +100,7 @@ JS_TEXTS = (
     "forget", "point", "points", "why_title", "why_scores", "why_towards", "why_elsewhere", "wish_title",
     "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
     "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
+    "own_label", "own_add", "fears", "resistances", *COMPARE_TEXTS,
 )
 _COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")
@@ -48,8 +118,10 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File(STYLE, str(ROOT), config.site_dir, config.use_directory_urls))
-    files.append(File.generated(config, "quiz/quiz.js", content=_script()))
+    for style in STYLES:
+        files.append(File(style, str(ROOT), config.site_dir, config.use_directory_urls))
+    files.append(File.generated(config, "quiz/quiz.js", content=_script(SCRIPTS)))
+    files.append(File.generated(config, "quiz/compare.js", content=_script(COMPARE_SCRIPTS)))
     return files
 
 
@@ -60,10 +132,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown.replace(MARKER, "\n".join(line for line in html.splitlines() if line.strip()))
 
 
-def _script() -> str:
-    """quiz/js/*.js joined into one file, comments and indentation left out (fewer bytes to load)."""
+def _script(names: tuple[str, ...]) -> str:
+    """Files of quiz/js/ joined into one, comments and indentation left out (fewer bytes to load)."""
     parts = []
-    for name in SCRIPTS:
+    for name in names:
         source = _COMMENT.sub("", (QUIZ / "js" / name).read_text(encoding="utf-8"))
         parts.append("\n".join(line.strip() for line in source.splitlines() if line.strip()))
     return "\n".join(parts) + "\n"
@@ -96,6 +168,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
         questions.append({
             "id": question.id,
             "text": t(question.text),
+            "prompt": t(question.prompt),
             "answers": [
                 {
                     "id": answer.id,
@@ -128,6 +201,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
     return {
         "ui": ui,
         "js_texts": JS_TEXTS,
+        "links": json.dumps(quiz.links, ensure_ascii=False, separators=(",", ":")),
         "site_name": config.site_name,
         "address": config.site_url + page.url,
         "paper_fields": [ui["paper_partnership"], ui["paper_organisation"], ui["paper_date"]],

@@ -129,7 +129,7 @@ def make_quiz() -> Callable[..., object]:
         return Quiz(
             forms=load_forms(),
             questions=[
-                Question(f"q{number}", "", text, tuple(Answer(a, text, w) for a, w in answers.items()))
+                Question(f"q{number}", "", text, tuple(Answer(a, text, w) for a, w in answers.items()), text)
                 for number, answers in enumerate(questions, start=1)
             ],
             ui={}, talk={}, pleasures_for={}, fears=[], resistances=[], pleasures=[],

@@ -305,7 +305,7 @@ def shown_hidden_elements(page: Page) -> list[str]:
 def test_every_step_shows_one_question_and_only_its_actions(open_quiz, lang):
     page = open_quiz(lang, **{"width": PHONE["width"], "height": PHONE["height"]})
     expect(quiz(page)).to_have_attribute("data-state", "intro")
-    assert visible_buttons(page) == [ui("start", lang)]
+    assert visible_buttons(page) == [ui("start", lang), ui("room", lang)]
     assert shown_hidden_elements(page) == []
     button(page, "start", lang).click()
     answers = varied_pattern()
@@ -576,7 +576,7 @@ def test_a_later_visit_offers_to_continue_where_the_reader_was(open_quiz, lang):
     answer_first_three(page, lang)
     page.goto(page.url)
     expect(quiz(page)).to_have_attribute("data-state", "intro")
-    assert visible_buttons(page) == [ui("resume", lang), ui("forget", lang)]
+    assert visible_buttons(page) == [ui("resume", lang), ui("room", lang), ui("forget", lang)]
     button(page, "resume", lang).click()
     expect_first_three_kept(page, lang)
 
@@ -648,7 +648,7 @@ def test_forget_erases_the_stored_answers(forgotten, lang):
 def test_forget_goes_back_to_the_intro_with_start_focused(forgotten, lang):
     page = forgotten(lang)
     expect(button(page, "start", lang)).to_be_focused()
-    assert visible_buttons(page) == [ui("start", lang)]
+    assert visible_buttons(page) == [ui("start", lang), ui("room", lang)]
 
 
 def test_forget_after_the_result_unchecks_everything_and_empties_ones_own(forgotten):

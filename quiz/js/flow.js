@@ -19,16 +19,48 @@
   const status = root.querySelector("[data-status]");
   const ownInput = root.querySelector("#quiz-own");
   const ownList = root.querySelector("[data-own-list]");
+  const box = root.querySelector("[data-compare]");
+  const script = document.currentScript;
   let state = Q.load();
+  let loading = null;
 
-  /** Shows one of the three views: "intro", "steps" or "result". */
+  /** Loads the comparison's script and style (share, compare, turns) once, when first needed. */
+  Q.loadCompare = function () {
+    loading = loading || new Promise((resolve, reject) => {
+      const base = script.src.replace(/quiz\.js(\?.*)?$/, "");
+      document.head.append(Q.el("link", { rel: "stylesheet", href: base + "compare.css" }));
+      const tag = Q.el("script", { src: base + "compare.js" });
+      tag.addEventListener("load", resolve);
+      tag.addEventListener("error", reject);
+      document.head.append(tag);
+    });
+    return loading;
+  };
+
+  /** Whether partners are taking turns on this device (meeting.js keeps the turn there). */
+  function inRoom() {
+    try {
+      return Boolean((JSON.parse(window.localStorage.getItem("partenariat.room")) || {}).label);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /** Shows one of the views: "intro", "steps", "result", "compare" or "room" (the last two: meeting.js). */
   function view(name) {
     state.shown = name;
     root.dataset.state = name;
     intro.hidden = name !== "intro";
     form.hidden = name !== "steps";
     result.hidden = name !== "result";
+    box.hidden = name !== "compare" && name !== "room";
     Q.save(state);
+  }
+
+  /** Brings `node` into view just below the header and gives it the focus. */
+  function focus(node) {
+    bringIntoView(node);
+    node.focus({ preventScroll: true });
   }
 
   /** Scrolls so that `node` sits just below the sticky header (see scroll-margin-top in quiz.css). */
@@ -95,15 +127,17 @@
     root.dataset.result = outcome.kind + ":" + outcome.forms.join(",");
     result.replaceChildren(...Q.resultParts(state, outcome));
     view("result");
-    if (move) {
-      bringIntoView(result);
-      result.querySelector("h2").focus({ preventScroll: true });
-    }
+    if (move) focus(result.querySelector("h2"));
+    Q.loadCompare().then(() => {
+      if (root.dataset.state === "result") result.querySelector(".quiz-card").after(Q.sharePanel(state));
+    });
   }
 
   /** Empties the answers, on the page and in this browser. */
   function clear() {
+    const label = state.label;
     state = Q.emptyState();
+    state.label = label;
     form.reset();
     restore();
     result.replaceChildren();
@@ -134,10 +168,18 @@
       clear();
       show(1, true);
     },
+    compare: () => Q.loadCompare().then(() => Q.showCompare(true)),
+    room: () => Q.loadCompare().then(() => Q.roomStart()),
     forget: () => {
       clear();
+      state.label = "";
       showIntro();
       Q.erase();
+      for (const key of ["partenariat.partners", "partenariat.room"]) {
+        try {
+          window.localStorage.removeItem(key);
+        } catch (error) { /* nothing was kept */ }
+      }
       status.textContent = Q.t("forgotten");
       bringIntoView(root);
       root.querySelector("[data-action=start]").focus({ preventScroll: true });
@@ -149,11 +191,12 @@
     event.preventDefault();
     if (document.activeElement === ownInput && ownInput.value.trim()) addOwn();
     else if (state.step < steps.length) show(state.step + 1, true);
+    else if (inRoom()) Q.loadCompare().then(() => Q.roomFinish());
     else showResult(true);
   });
   root.addEventListener("click", (event) => {
     const button = event.target instanceof Element && event.target.closest("button");
-    if (!button) return;
+    if (!button || box.contains(button)) return; /* the comparison's own buttons: meeting.js */
     status.textContent = "";
     if (actions[button.dataset.action]) actions[button.dataset.action]();
     else if (button.dataset.goto) show(Number(button.dataset.goto), true);
@@ -164,7 +207,7 @@
       ownInput.focus();
     }
   });
-  window.addEventListener("afterprint", () => root.classList.remove("quiz--print-result"));
+  window.addEventListener("afterprint", () => root.classList.remove("quiz--print-result", "quiz--print-compare"));
 
   const start = root.querySelector("[data-action=start]");
   start.dataset.start = start.textContent;
@@ -176,7 +219,19 @@
   // coming from anywhere else, the intro offers to continue or to forget the answers kept.
   const arrival = performance.getEntriesByType("navigation")[0];
   const fresh = !arrival || (arrival.type === "navigate" && !/\/quiz\.html/.test(document.referrer));
-  if (state.shown === "result") showResult(false);
+  Q.flow = { state: () => state, view, show, showResult, focus, clear };
+  /** A partner's link (quiz.html#p=…) opened, or pasted in the address bar: read it, then drop it from the address. */
+  function openLinkInAddress() {
+    if (!/^#p=/.test(window.location.hash)) return false;
+    const code = window.location.hash.slice(3);
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    view("compare");
+    Q.loadCompare().then(() => Q.openLink(code));
+    return true;
+  }
+  window.addEventListener("hashchange", openLinkInAddress);
+  if (openLinkInAddress()) { /* the comparison shows */ } else if (state.shown === "compare" || state.shown === "room") Q.loadCompare().then(() => Q.showCompare(false));
+  else if (state.shown === "result") showResult(false);
   else if (state.shown === "steps" && !fresh) show(state.step);
   else showIntro();
 })(window.PartnershipQuiz = window.PartnershipQuiz || {});

@@ -65,8 +65,8 @@
     }
     const actions = el("p", { class: "quiz-card__actions" });
     if (named.length) {
-      actions.append(el("a", { class: "md-button md-button--primary", href: Q.byId[named[0]].share, "data-share": named[0] },
-        t("share")), " ");
+      actions.append(el("button", { type: "button", class: "md-button md-button--primary", "data-action": "compare" }, t("compare")), " ",
+        el("a", { class: "md-button", href: Q.byId[named[0]].share, "data-share": named[0] }, t("share")), " ");
     }
     actions.append(el("button", { type: "button", class: "md-button", "data-action": "print" }, t("print")), " ",
       el("button", { type: "button", class: "md-button", "data-action": "restart" }, t("restart")), " ",

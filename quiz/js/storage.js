@@ -16,12 +16,13 @@
    * @property {string[]} meet the fears and resistances ticked (their ids)
    * @property {string[]} own the reader's own fears or resistances (free text)
    * @property {number} step the step shown, from 1
-   * @property {string} shown "intro", "steps" or "result"
+   * @property {string} shown "intro", "steps", "result", "compare" or "room"
+   * @property {string} label the name the reader gives their answers when sharing them
    */
 
   /** @returns {State} a state with nothing answered */
   Q.emptyState = function () {
-    return { answers: {}, self: "", wish: "", meet: [], own: [], step: 1, shown: "intro" };
+    return { answers: {}, self: "", wish: "", meet: [], own: [], step: 1, shown: "intro", label: "" };
   };
 
   /** @returns {State} the saved state, or an empty one (storage refused, unreadable or foreign) */
@@ -35,7 +36,7 @@
     if (saved.answers && typeof saved.answers === "object") {
       for (const id in saved.answers) if (typeof saved.answers[id] === "string") state.answers[id] = saved.answers[id];
     }
-    for (const name of ["self", "wish", "shown"]) if (typeof saved[name] === "string") state[name] = saved[name];
+    for (const name of ["self", "wish", "shown", "label"]) if (typeof saved[name] === "string") state[name] = saved[name];
     for (const name of ["meet", "own"]) {
       if (Array.isArray(saved[name])) state[name] = saved[name].filter((item) => typeof item === "string");
     }
