@@ -100,7 +100,7 @@ JS_TEXTS = (
     "forget", "point", "points", "why_title", "why_scores", "why_towards", "why_elsewhere", "wish_title",
     "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
     "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
-    "own_label", "own_add", "fears", "resistances", *COMPARE_TEXTS,
+    "own_label", "own_add", "fears", "resistances", "self_unknown", *COMPARE_TEXTS,
 )
 _COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")

@@ -117,8 +117,8 @@ def test_the_answers_are_not_in_the_order_of_the_forms() -> None:
 CASES = {
     "YAML syntax error": (
         ("quiz/questions.yml", "  - id: informing", "  - id: [informing"),
-        "quiz/questions.yml:49: not valid YAML: while parsing a flow sequence, expected ',' or ']', but got ':' "
-        "(line 50)",
+        "quiz/questions.yml:52: not valid YAML: while parsing a flow sequence, expected ',' or ']', but got ':' "
+        "(line 53)",
     ),
     "missing translation": (
         ("quiz/questions.yml", "      en: In this partnership, does one of you mostly work “for” the other, or do you "
@@ -128,16 +128,16 @@ CASES = {
     ),
     "unknown form id": (
         ("quiz/questions.yml", "weights: {concertation: 2, cooperation: 1}", "weights: {concertation: 2, coop: 1}"),
-        "quiz/questions.yml:27: questions[0].answers[0].weights: unknown form 'coop'; expected one of service, "
+        "quiz/questions.yml:30: questions[0].answers[0].weights: unknown form 'coop'; expected one of service, "
         "information, consultation, concertation, cooperation, reciprocity, fusion",
     ),
     "duplicate question id": (
         ("quiz/questions.yml", "  - id: approval", "  - id: opinion"),
-        "quiz/questions.yml:113: questions[3].id: the id 'opinion' is used twice; each question needs its own",
+        "quiz/questions.yml:122: questions[3].id: the id 'opinion' is used twice; each question needs its own",
     ),
     "a phrase that is not in the text": (
         ("quiz/questions.yml", 'source: "nos identités ont disparu"', 'source: "nos identités ont fondu"'),
-        "quiz/questions.yml:269: questions[8].source: expected a phrase quoted word for word from "
+        "quiz/questions.yml:293: questions[8].source: expected a phrase quoted word for word from "
         "content/sources/culture-de-partenariat.fr.txt; found 'nos identités ont fondu'",
     ),
     "interface text without its placeholder": (
@@ -146,7 +146,7 @@ CASES = {
     ),
     "a fear that is not an anchor of the text": (
         ("quiz/texts.yml", "  - id: fear-soul", "  - id: fear-sol"),
-        "quiz/texts.yml:265: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
+        "quiz/texts.yml:454: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
         "expected one of its ids, e.g. 'fear-identity'",
     ),
 }
@@ -167,7 +167,7 @@ def test_a_duplicate_answer_id_is_named(project: Callable[[], Project]) -> None:
     second = text.index("      - id: b", start)
     copy.file("quiz/questions.yml").write_text(text[:second] + "      - id: a" + text[second + 13:], encoding="utf-8")
     assert problems(copy.build()) == [
-        "quiz/questions.yml:70: questions[1].answers[3].id: the id 'a' is used twice; each answer needs its own"
+        "quiz/questions.yml:76: questions[1].answers[3].id: the id 'a' is used twice; each answer needs its own"
     ]
 
 
@@ -178,7 +178,7 @@ def test_a_question_without_answers_is_named(project: Callable[[], Project]) -> 
     last = text.index("    answers:", text.index("  - id: who-does-what"))
     path.write_text(text[:last] + "    answers: []\n", encoding="utf-8")
     assert problems(copy.build()) == [
-        "quiz/questions.yml:300: questions[9].answers: expected a list of at least two answers; found a list of 0 items"
+        "quiz/questions.yml:330: questions[9].answers: expected a list of at least two answers; found a list of 0 items"
     ]
 
 
