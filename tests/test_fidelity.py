@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-
-import pytest
 from collections.abc import Callable
 
+import pytest
 from conftest import ROOT, Project, Site
 from helpers import article_html, elements, lists_of_items, visible_text
 from sources import check, sentences

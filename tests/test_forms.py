@@ -65,7 +65,8 @@ def test_the_figure_draws_seven_equal_steps_in_the_texts_order_linking_to_their_
     assert [step["href"] for step in steps] == [f"#{form_id}" for form_id in PUBLISHED_IDS]
     assert {step["class"] for step in steps} == {"forms-scale__step"}  # equal: nothing sets one step apart
     assert "<svg" not in figure and "style=" not in figure and "fill=" not in figure and "width=" not in figure
-    names = re.findall(r'<span class="forms-scale__mark">(\d)</span> <span class="forms-scale__name">(.*?)</span>', figure)
+    names = re.findall(r'<span class="forms-scale__mark">(\d)</span> <span class="forms-scale__name">(.*?)</span>',
+                       figure)
     assert [(number, normalise(name)) for number, name in names] == [
         (str(form.order), normalise(form.name[lang])) for form in load_forms()]
 
