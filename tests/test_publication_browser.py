@@ -31,8 +31,8 @@ STRINGS = load_strings()
 FACTS = quiz_facts()
 # What the reader must find, as the issue words it.
 READ_FORMS = {"fr": "Lire les sept formes", "en": "Read the seven forms"}
-TAKE_QUIZ = {"fr": f"Faire le questionnaire (environ {FACTS['minutes']} minutes)",
-             "en": f"Take the quiz (about {FACTS['minutes']} minutes)"}
+TAKE_QUIZ = {"fr": f"Faire le questionnaire (environ {FACTS['minutes']}\u00a0minutes)",
+             "en": f"Take the quiz (about {FACTS['minutes']}\u00a0minutes)"}
 COPY_LINK = {"fr": "Copier le lien", "en": "Copy link"}
 COPY_TEXT = {"fr": "Copier le texte", "en": "Copy text"}
 
