@@ -21,7 +21,6 @@ from mkdocs.config.defaults import MkDocsConfig
 PUBLISHER = CONTENT / "publisher.yml"
 SOURCES = ("content", "quiz", "hooks", "overrides", "mkdocs.yml")
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.I)
-_WEB = re.compile(r"https?://[^\s<>\"']+", re.I)
 _KEYS = ("publisher", "contact")
 LABELS = ("publisher", "contact", "updated", "about", "privacy", "other_language")  # footer_* of strings.yml
 
@@ -37,7 +36,7 @@ def on_config(config: MkDocsConfig) -> None:
         "description": typeset(strings["site_description"], lang),
         "publisher": typeset(facts["publisher"][lang], lang),
         "contact": contact,
-        "contact_href": f"mailto:{contact}" if "@" in contact and not contact.startswith("http") else contact,
+        "contact_href": f"mailto:{contact}" if contact else "",
         "updated": updated.isoformat() if updated else "",
         "updated_text": format_date(updated, "d MMMM y", locale=lang) if updated else "",
     }
@@ -63,11 +62,9 @@ def load_publisher(path: Path = PUBLISHER) -> dict[str, Any]:
         raise DataError(f"{where}{line_of(data, 'publisher')}: publisher: expected a text in both languages, or "
                         f"both empty; found fr {describe(publisher['fr'])} and en {describe(publisher['en'])}")
     contact = data.get("contact") or ""
-    if not isinstance(contact, str) or (contact.strip() and not (_EMAIL.fullmatch(contact.strip())
-                                                                  or _WEB.fullmatch(contact.strip()))):
+    if not isinstance(contact, str) or (contact.strip() and not _EMAIL.fullmatch(contact.strip())):
         raise DataError(f"{where}{line_of(data, 'contact')}: contact: expected an e-mail address "
-                        f'(contact@example.org), a web address (https://…) or "" to leave it out; '
-                        f"found {describe(contact)}")
+                        f'(contact@example.org) or "" to leave it out; found {describe(contact)}')
     return {"publisher": texts, "contact": contact.strip()}
 
 

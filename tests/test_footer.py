@@ -44,8 +44,11 @@ def test_the_date_of_the_last_update_is_the_last_commit_of_the_sites_sources(sit
      "content/publisher.yml:1: publisher: expected a text in both languages, or both empty; found fr "
      "'Association A' and en an empty text"),
     ('publisher: {fr: "", en: ""}\ncontact: "écrivez-nous"\n',
-     "content/publisher.yml:2: contact: expected an e-mail address (contact@example.org), a web address "
-     "(https://…) or \"\" to leave it out; found 'écrivez-nous'"),
+     "content/publisher.yml:2: contact: expected an e-mail address (contact@example.org) or \"\" to leave it "
+     "out; found 'écrivez-nous'"),
+    ('publisher: {fr: "", en: ""}\ncontact: "https://example.org/contact"\n',
+     "content/publisher.yml:2: contact: expected an e-mail address (contact@example.org) or \"\" to leave it "
+     "out; found 'https://example.org/contact'"),
     ('publisher: {fr: "", en: ""}\ncontact: ""\nphone: "01"\n',
      "content/publisher.yml:3: phone: unknown key; expected publisher, contact"),
 ])
