@@ -236,9 +236,11 @@ def test_the_current_form_is_marked_by_a_written_label_not_by_colour_alone(site,
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("width", (360, 1280))
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_other_forms(site, open_page, lang):
-    page = open_page({"width": 360, "height": 800})
+def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_other_forms(site, open_page, lang,
+                                                                                          width):
+    page = open_page({"width": width, "height": 800})
     page.goto(f"{site.url}{lang}/newsletter.html", wait_until="load")
     cards = page.locator(".newsletter-links .newsletter-card")
     expect(cards).to_have_count(len(load_kit().pages))
@@ -246,14 +248,16 @@ def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_oth
     expect(buttons).to_have_count(len(load_kit().pages))
     for index in range(len(load_kit().pages)):
         button = box(buttons.nth(index))
-        assert button["height"] >= 44 and button["width"] >= 280, button  # the width of its card
+        assert button["height"] >= 44 and button["width"] >= (280 if width == 360 else 120), button
     expect(cards.locator("pre").first).to_be_hidden()  # Markdown and HTML folded
     blurbs = page.locator(".newsletter-blurbs").get_by_role("button", name=COPY_TEXT[lang], exact=True)
     expect(blurbs).to_have_count(2)
     for summary in cards.locator("summary").all():
         summary.click()
-    screenshot(page, f"kit-{lang}-360")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, f"kit-{lang}-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    boxes = [box(cards.nth(index)) for index in range(len(load_kit().pages))]
+    assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     clipped = page.evaluate("""() => [...document.querySelectorAll('article pre, article code, article p')]
         .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 60))""")
     assert clipped == []
