@@ -90,6 +90,23 @@ def test_no_colour_contrast_violation(site, open_page, path, lang, width):
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("path", ["", "404.html"], ids=["chooser", "404"])
+def test_no_colour_contrast_violation_at_the_site_root(site, browser, path):
+    context = browser.new_context(locale="de-DE", viewport=DESKTOP)  # a language the chooser does not pick
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}{path}", wait_until="load")
+        link = page.get_by_role("link").last
+        expect(link).to_be_visible()
+        violations = axe_violations(page, rules=("color-contrast",))
+        assert violations == [], describe(violations)
+        link.focus()
+        violations = axe_violations(page, rules=("color-contrast",))
+        assert violations == [], describe(violations)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hovered_and_focused_controls_keep_their_contrast(site, open_page, lang):
     page = open_page(DESKTOP)
