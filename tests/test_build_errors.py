@@ -160,7 +160,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project: BuildProject
     before = {path: path.read_bytes() for path in copy.file("site").rglob("*") if path.is_file()}
     assert copy.file("site/fr/index.html") in before and copy.file("site/index.html") in before
 
-    copy.edit("content/fr/index.md", "Ce site rassemble", "Ce site [rassemble](nulle-part.md)")
+    copy.edit("content/fr/index.md", "Découvrez les sept formes", "[Découvrez](nulle-part.md) les sept formes")
     assert problems(copy.build()) != []
 
     after = {path: path.read_bytes() for path in copy.file("site").rglob("*") if path.is_file()}
