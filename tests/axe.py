@@ -30,12 +30,13 @@ def axe_violations(page: Any, rules: Sequence[str] | None = None, context: str |
     settle(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
+    if context and not page.evaluate("selector => document.querySelector(selector) !== null", context):
+        raise ValueError(f"axe_violations: nothing in the page matches the context '{context}'")
     options: dict[str, Any] = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
     result = page.evaluate(
-        "async ([context, options]) => await window.axe.run(context ? document.querySelector(context) : document,"
-        " options)",
+        "([context, options]) => window.axe.run(context ? document.querySelector(context) : document, options)",
         [context, options],
     )
     return [
