@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint bench chromium clean
+.PHONY: serve build test lint bench chromium node clean
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
@@ -20,7 +20,7 @@ build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
 ## make test: lint, then the whole suite (unit, build and browser tests)
-test: $(VENV)/.dev-deps chromium
+test: $(VENV)/.dev-deps chromium node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest
 
@@ -51,6 +51,17 @@ chromium:
 	  echo "Installing Debian's Chromium for the browser tests..."; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core (accessibility checker for the browser tests), pinned in package.json and package-lock.json.
+node_modules/.installed: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Node.js and npm for the accessibility checker..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
 clean:
 	rm -rf site .site-* .pytest_cache .ruff_cache

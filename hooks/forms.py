@@ -1,10 +1,17 @@
 """The seven forms, defined once in content/forms.yml, drawn where a page asks for them.
 
 A page writes a marker on a line of its own; the hook replaces it:
-- `<!-- forms:figure -->`: the scale of the seven forms (inline SVG), each step linking to its form;
-  `<!-- forms:figure:cooperation -->` draws the same scale with that step marked;
+- `<!-- forms:figure -->`: the seven forms as seven equal steps on one line, in the text's order
+  (which is not a ranking), each step linking to its form's definition;
+  `<!-- forms:figure:cooperation -->` draws the same figure with that step labelled as the current one;
 - `<!-- forms:list -->`: the seven names with their one-line definitions.
 The page partnership-culture.md must carry the anchor of every form (`{: #service }`, …).
+
+Other hooks (the quiz, the comparison) draw the same figure: `figure_html(forms, lang, strings, href_prefix,
+current)`, or `figure_data(...)` and the template forms_figure.html. Each step is an element with
+class `forms-scale__step` and `data-form="<id>"`; the current one also has `forms-scale__step--current`
+and aria-current="true". Every step holds a label `forms-scale__here` ("vous êtes ici") that the CSS
+shows only in the current step, so a script marks a step by moving that class (and aria-current).
 """
 
 from __future__ import annotations
@@ -13,21 +20,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from _data import DataError, Form, load_forms, markdown_ids, rel, templates
+from _data import DataError, Form, load_forms, markdown_ids, rel, templates, typeset
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 FORMS_PAGE = "partnership-culture.md"
+# The texts of content/strings.yml that the figure and the list use.
+FIGURE_STRINGS = ("figure_caption", "figure_here", "scale_start", "scale_end")
 _MARKER = re.compile(r"<!-- forms:(figure|list)(?::([a-z-]+))? -->")
 _ENV = templates()
-# The scale goes from light to dark: (fill, text) for each step, contrast >= 4.5:1.
-_COLOURS = [
-    ("#e0f2f1", "#00332c"), ("#b2dfdb", "#00332c"), ("#80cbc4", "#00332c"), ("#4db6ac", "#00231e"),
-    ("#00897b", "#ffffff"), ("#00695c", "#ffffff"), ("#004d40", "#ffffff"),
-]
-
 
 _forms: list[Form] = []
 
@@ -43,7 +46,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _check_anchors(Path(page.file.abs_src_path), forms)
     if not _MARKER.search(markdown):
         return None
-    data = _plain_data(forms, page, config)
+    lang = config.extra["lang"]
+    prefix = "" if page.file.src_uri == FORMS_PAGE else get_relative_url(FORMS_PAGE.replace(".md", ".html"), page.url)
+    data = figure_data(forms, lang, config.extra["strings"], prefix)
     known = {form.id for form in forms}
 
     def render(match: re.Match[str]) -> str:
@@ -51,30 +56,41 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if current and current not in known:
             raise DataError(f"{rel(page.file.abs_src_path)}: {match.group(0)}: unknown form '{current}'; "
                             f"expected one of {', '.join(form.id for form in forms)}")
-        html = _ENV.get_template(f"forms_{kind}.html").render(data, current=current)
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return _render(f"forms_{kind}.html", data, current)
 
     return _MARKER.sub(render, markdown)
 
 
-def _plain_data(forms: list[Form], page: Page, config: MkDocsConfig) -> dict[str, Any]:
-    lang = config.extra["lang"]
-    target = "" if page.file.src_uri == FORMS_PAGE else get_relative_url(FORMS_PAGE.replace(".md", ".html"), page.url)
-    steps = []
-    for index, form in enumerate(forms):
-        fill, text = _COLOURS[round(index * (len(_COLOURS) - 1) / max(len(forms) - 1, 1))]
-        steps.append({
-            "id": form.id,
-            "order": form.order,
-            "name": form.name[lang],
-            "definition": form.definition[lang],
-            "href": f"{target}#{form.id}",
-            "y": 34 + index * 44,
-            "width": 210 + round(index * 126 / max(len(forms) - 1, 1)),
-            "fill": fill,
-            "text": text,
-        })
-    return {"steps": steps, "height": 34 + len(forms) * 44 + 24, "strings": config.extra["strings"]}
+def figure_data(forms: list[Form], lang: str, strings: dict[str, str], href_prefix: str) -> dict[str, Any]:
+    """Plain data for forms_figure.html and forms_list.html.
+
+    `strings`: content/strings.yml in one language (config.extra["strings"]); `href_prefix`: the link
+    from the page to partnership-culture.html ("" on that page itself), each step adding #<form id>.
+    """
+    return {
+        "steps": [
+            {
+                "id": form.id,
+                "order": form.order,
+                "name": typeset(form.name[lang], lang),
+                "definition": typeset(form.definition[lang], lang),
+                "href": f"{href_prefix}#{form.id}",
+            }
+            for form in forms
+        ],
+        "strings": {key: typeset(strings[key], lang) for key in FIGURE_STRINGS},
+    }
+
+
+def figure_html(forms: list[Form], lang: str, strings: dict[str, str], href_prefix: str,
+                current: str | None = None) -> str:
+    """The figure of the seven forms as HTML, with the step of form `current` (an id, or None) marked."""
+    return _render("forms_figure.html", figure_data(forms, lang, strings, href_prefix), current)
+
+
+def _render(template: str, data: dict[str, Any], current: str | None) -> str:
+    html = _ENV.get_template(template).render(data, current=current)
+    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def _check_anchors(path: Path, forms: list[Form]) -> None:

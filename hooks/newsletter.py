@@ -3,8 +3,9 @@
 content/newsletter.yml lists the pages to offer, two blurbs (about 40 and 120 words) and the
 kit's small texts, in both languages. content/<lang>/newsletter.md holds the page's own prose
 and, each on a line of its own, the markers this hook replaces:
-- `<!-- newsletter:links -->`: each page's address, ready to paste as plain text, Markdown and HTML;
-- `<!-- newsletter:blurbs -->`: the two blurbs, with their word counts;
+- `<!-- newsletter:links -->`: a card per page: its address and a "Copy link" button, then, folded, the
+  link ready to paste as plain text, Markdown and HTML;
+- `<!-- newsletter:blurbs -->`: the two blurbs, with their word counts and a "Copy text" button;
 - `<!-- newsletter:qr -->`: the QR codes, shown with links to download them as SVG and PNG.
 Every address is SITE_URL + <lang>/ + page (config.site_url), so the kit follows the address the
 site is built for. The QR codes are made offline by segno and added to the build as
@@ -51,6 +52,7 @@ QR_DISPLAY_SIZE = 160  # CSS pixels on the page, the same for every code whateve
 BLURBS = ("short", "long")
 # The kit's own texts, with the placeholders each must keep.
 UI_KEYS: dict[str, tuple[str, ...]] = {
+    "copy_link": (), "copy_text": (), "other_forms": (),
     "plain": (), "markdown": (), "html": (), "short": (), "long": (), "words": ("{n}",),
     "qr_alt": ("{label}",), "svg": (), "png": ("{size}",),
 }
@@ -143,6 +145,7 @@ def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         links.append({
             "label": label,
             "href": get_relative_url(key.page, page.url),
+            "url": url,
             "plain": f"{label}\n{url}",
             "markdown": f"[{_markdown_text(label)}]({url})",
             "html": f'<a href="{html.escape(url)}">{html.escape(label, quote=False)}</a>',

@@ -34,9 +34,9 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _SWITCH = "PREVIEW_IMAGES"
 _TEMPLATE = templates().get_template("previews.html")
 
-# The design: the site's teal, a darker band with the site name and the scale of the seven forms
-# drawn as a staircase of white steps, the title in white, as large as it fits.
-_TEAL, _DARK_TEAL, _WHITE, _ACCENT = (0x00, 0x69, 0x5C), (0x00, 0x4D, 0x40), (0xFF, 0xFF, 0xFF), (0xFF, 0x70, 0x43)
+# The design: the site's teal, a darker band with the site name and the seven forms drawn as on the
+# pages (seven equal steps on one line), the title in white, as large as it fits.
+_TEAL, _DARK_TEAL, _WHITE, _ACCENT = (0x00, 0x69, 0x5C), (0x00, 0x4D, 0x40), (0xFF, 0xFF, 0xFF), (0xF4, 0xB4, 0x8A)
 _MARGIN = 72
 _BAND = 136                          # height of the bottom band
 _TITLE_SIZES = range(92, 51, -4)     # font sizes tried, largest first
@@ -140,16 +140,15 @@ def draw(title: str, site_name: str, lang: str, *, steps: int = 7, where: str = 
 
 
 def _draw_scale(pen: ImageDraw.ImageDraw, right: int, bottom: int, steps: int) -> None:
-    """The scale of the forms, from 'you work for me' to 'merged': steps rising and whitening."""
-    width, gap, lowest, highest = 20, 8, 14, 68
-    left = right - steps * width - (steps - 1) * gap
+    """The seven forms as on the pages (hooks/forms_figure.html): equal steps on one line, one colour, no ranking."""
+    radius, gap = 12, 22
+    left = right - steps * 2 * radius - (steps - 1) * gap
+    middle = bottom - 34
+    pen.line((left + radius, middle, right - radius, middle), fill=_WHITE, width=3)
     for index in range(steps):
-        share = index / max(steps - 1, 1)
-        height = round(lowest + share * (highest - lowest))
-        strength = 0.3 + 0.7 * share
-        colour = tuple(round(d + (w - d) * strength) for d, w in zip(_DARK_TEAL, _WHITE, strict=True))
-        x = left + index * (width + gap)
-        pen.rounded_rectangle((x, bottom - height, x + width, bottom), radius=4, fill=colour)
+        centre = left + radius + index * (2 * radius + gap)
+        pen.ellipse((centre - radius, middle - radius, centre + radius, middle + radius), fill=_DARK_TEAL,
+                    outline=_WHITE, width=3)
 
 
 def title_lines(title: str, lang: str) -> tuple[int, list[str]]:

@@ -1,16 +1,17 @@
 """One page per form to share: "Our partnership is a cooperation — where does yours stand?".
 
 content/<lang>/result-<form>.md holds a title and a marker `<!-- result:cooperation -->`; the
-hook replaces it with the form's place on the scale, its definition from content/forms.yml,
-what partners can ask each other (quiz/texts.yml) and a link to take the quiz. The quiz result
-links to the page of the form it finds.
+hook replaces it with one line of context for a reader who arrives from a shared link and the button
+to take the quiz (both in the first screen of a phone), then the form's definition from
+content/forms.yml, the figure of the seven forms with this one labelled, what partners can ask
+each other (quiz/texts.yml) and the button again. The quiz result links to the page of the form it finds.
 """
 
 from __future__ import annotations
 
 import re
 
-from _data import DataError, rel, templates
+from _data import DataError, rel, templates, typeset
 from _quiz import Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -41,13 +42,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise DataError(f"{rel(page.file.abs_src_path)}: {match.group(0)}: unknown form '{match.group(1)}'; "
                         f"expected one of {', '.join(forms)}")
     strings = config.extra["strings"]
+
+    def t(text: str) -> str:
+        return typeset(text, lang)
+
     html = _TEMPLATE.render(
-        form={"id": form.id, "name": form.name[lang], "definition": form.definition[lang]},
-        place=strings["result_place"].format(n=form.order, total=len(forms)),
-        talk=quiz.talk[form.id][lang],
-        not_better=quiz.ui["not_better"][lang],
+        form={"id": form.id, "name": t(form.name[lang]), "definition": t(form.definition[lang])},
+        colon="\u00a0:" if lang == "fr" else ":",
+        context=t(strings["result_context"]),
+        take_quiz=t(strings["take_quiz"].replace("{minutes}", str(config.extra["quiz_facts"]["minutes"]))),
+        defined=t(strings["result_defined"]),
+        read_forms=t(strings["read_forms"]),
+        talk_title=t(strings["result_talk"]),
+        talk=t(quiz.talk[form.id][lang]),
+        not_better=t(quiz.ui["not_better"][lang]),
+        cta=t(strings["result_cta"]),
         forms_href=get_relative_url("partnership-culture.html", page.url) + f"#{form.id}",
         quiz_href=get_relative_url("quiz.html", page.url),
-        strings=strings,
     )
     return markdown.replace(match.group(0), html)

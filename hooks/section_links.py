@@ -1,6 +1,7 @@
-"""Copy a link to any section: the ¶ beside each heading copies the section's full address.
+"""Copy a link to any section: the link beside each heading copies the section's full address.
 
-MkDocs' toc extension writes the ¶ links (title from content/strings.yml permalink_title);
+MkDocs' toc extension writes the links (title from content/strings.yml permalink_title), which the
+theme shows on hover and keyboard focus only;
 this hook gives each one the absolute address of its section (SITE_URL + page + #id) in
 data-clipboard-text, which Material's clipboard support copies on click or Enter, showing its
 "Copied to clipboard" message. The link still leads to the section, so the address bar shows

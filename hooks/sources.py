@@ -3,7 +3,10 @@
 content/sources/ holds them byte for byte (SHA256SUMS records their fingerprints); each build
 publishes them at <lang>/sources/<name>, so a page links to them as `sources/<name>`. A page that
 publishes an original says so in its front matter (`source: culture-de-partenariat.fr.txt`), and
-the build stops if a sentence of that source is missing from the page or worded differently.
+the build stops if a sentence of that source is missing from the page, worded differently or out
+of order, or if the page adds any text of its own inside the original: between its first sentence
+after the title and its last one (the open list endings "…" included), there is only the original.
+The site's own texts go before the text (under the title) or after it.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from _data import CONTENT, DataError, normalise, rel, source_sentences
+from _data import CONTENT, DataError, normalise, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 SOURCES = CONTENT / "sources"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«“])")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -29,13 +33,58 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     source = page.meta.get("source")
     if not source:
         return None
-    text = normalise(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
-    for sentence in source_sentences((SOURCES / source).read_text(encoding="utf-8")):
-        wanted = normalise(sentence)
-        # the original's all-capitals title is set in sentence case
-        if wanted not in text and not (sentence.isupper() and wanted.casefold() in text.casefold()):
-            raise DataError(
-                f"{rel(page.file.abs_src_path)}: the original must stay word for word, but this sentence of "
-                f"{rel(SOURCES / source)} is missing or changed: '{sentence.strip()}'"
-            )
+    problem = check(page_text(html), (SOURCES / source).read_text(encoding="utf-8"))
+    if problem:
+        raise DataError(f"{rel(page.file.abs_src_path)}: the original must stay word for word, with nothing of "
+                        f"the site's inside it; {problem} ({rel(SOURCES / source)})")
     return None
+
+
+def page_text(html: str) -> str:
+    """The text of a page's HTML as a reader sees it, tags set aside."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a source text in order: its title, list items ('·') and open list endings ('…')."""
+    found: list[str] = []
+    for line in text.splitlines():
+        line = line.strip().removeprefix("·").strip()
+        if line:
+            found += [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
+    return found
+
+
+def check(published: str, source: str) -> str | None:
+    """What is wrong with the original as `published` (a page's text), or None when it is word for word.
+
+    Every sentence of `source` must appear, in order; between the first sentence after the title and
+    the last one, nothing but punctuation may sit between two sentences. The title (the first
+    sentence) may be set in sentence case when the source has it in capitals.
+    """
+    text = normalise(published)
+    folded = text.casefold()
+    cursor = 0
+    previous = ""
+    for index, sentence in enumerate(sentences(source)):
+        wanted = normalise(sentence)
+        if index == 0 and sentence.isupper():
+            position = folded.find(wanted.casefold(), cursor)
+        else:
+            position = text.find(wanted, cursor)
+        if position < 0:
+            where = f" after '{_short(previous, end=True)}'" if previous else ""
+            return f"this sentence is missing, changed or out of order{where}: '{sentence}'"
+        added = re.sub(r"([?!:;])(?=\w)", r"\1 ", text[cursor:position].replace("¶", "")).strip()
+        if index >= 2 and any(character.isalnum() for character in added):
+            return (f"between '{_short(previous, end=True)}' and '{_short(sentence)}' the page adds a text of its "
+                    f"own: '{_short(added)}'; put the site's texts before or after the original")
+        cursor, previous = position + len(wanted), sentence
+    return None
+
+
+def _short(text: str, end: bool = False) -> str:
+    text = " ".join(text.split())
+    if len(text) <= 60:
+        return text
+    return "…" + text[-57:] if end else text[:57] + "…"

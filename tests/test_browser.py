@@ -82,9 +82,9 @@ def language_menu_link(page: Page, lang: str, target: str):
     return button, link
 
 
-def forms_figure_image(page: Page):
-    """The drawing of the seven forms: the image inside the page's figure."""
-    return page.get_by_role("figure").get_by_role("img")
+def forms_figure(page: Page):
+    """The figure of the seven forms (hooks/forms_figure.html), named by its caption."""
+    return page.get_by_role("figure", name=load_strings()["figure_caption"][page.url.split("/")[-2]])
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,20 +276,19 @@ def test_browsing_and_searching_set_no_cookie(privacy_visit):
 def test_forms_figure_fits_viewport_at_360px(site, open_page, lang):
     page = open_page(width=NARROW)
     page.goto(f"{site.url}{lang}/{FORMS_PAGE}")
-    svg = forms_figure_image(page)
-    expect(svg).to_be_visible()
-    box = svg.bounding_box()
+    figure = forms_figure(page)
+    expect(figure).to_be_visible()
+    box = figure.bounding_box()
     assert box is not None
     assert box["x"] >= 0 and box["x"] + box["width"] <= NARROW, box
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_forms_figure_is_named_by_its_title(site, open_page, lang):
+def test_forms_figure_is_named_by_its_caption(site, open_page, lang):
     page = open_page()
     page.goto(f"{site.url}{lang}/{FORMS_PAGE}")
-    title = load_strings()["figure_title"][lang]
-    # Its <title> names it; the <desc> listing the steps may follow in the name.
-    expect(forms_figure_image(page)).to_have_accessible_name(re.compile(rf"^{re.escape(title)}"))
+    caption = load_strings()["figure_caption"][lang]
+    expect(page.get_by_role("figure")).to_have_accessible_name(caption)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -297,7 +296,7 @@ def test_forms_figure_links_every_form_in_scale_order(site, open_page, lang):
     forms = load_forms()
     page = open_page(width=NARROW)
     page.goto(f"{site.url}{lang}/{FORMS_PAGE}")
-    steps = forms_figure_image(page).get_by_role("link")
+    steps = forms_figure(page).get_by_role("link")
     expect(steps).to_have_count(7)
     for index, form in enumerate(forms):
         expect(steps.nth(index)).to_have_attribute("href", re.compile(rf"#{re.escape(form.id)}$"))
@@ -308,7 +307,7 @@ def test_forms_figure_step_moves_to_its_form(site, open_page, lang):
     fourth = load_forms()[3]
     page = open_page(width=NARROW)
     page.goto(f"{site.url}{lang}/{FORMS_PAGE}")
-    forms_figure_image(page).get_by_role("link").nth(3).click()
+    forms_figure(page).get_by_role("link").nth(3).click()
     expect(page).to_have_url(f"{site.url}{lang}/{FORMS_PAGE}#{fourth.id}")
     expect(page.locator(f"#{fourth.id}")).to_be_in_viewport()
 

@@ -63,14 +63,17 @@ CASES = {
     ),
     "a word of the original changed": (
         ("content/fr/partnership-culture.md", "mot souvent galvaudé", "mot souvent galvaudé,"),
-        ["content/fr/partnership-culture.md: the original must stay word for word, but this sentence of "
-         "content/sources/culture-de-partenariat.fr.txt is missing or changed: 'Mot moderne, mot magique ou mot de "
-         "passe, mot souvent galvaudé, et surtout mot sous lequel nous ne mettons pas tous les mêmes réalités\u00a0!'"],
+        ["content/fr/partnership-culture.md: the original must stay word for word, with nothing of the site's "
+         "inside it; this sentence is missing, changed or out of order after '…nos identités ont disparu, on ne sait "
+         "plus qui fait quoi…': 'Mot moderne, mot magique ou mot de passe, mot souvent galvaudé, et surtout "
+         "mot sous lequel nous ne mettons pas tous les mêmes réalités\u00a0!' "
+         "(content/sources/culture-de-partenariat.fr.txt)"],
     ),
     "an item of the original left out": (
         ("content/en/editorial.md", "Things are very different today. ", ""),
-        ["content/en/editorial.md: the original must stay word for word, but this sentence of "
-         "content/sources/on-partnerships.en.txt is missing or changed: 'Things are very different today.'"],
+        ["content/en/editorial.md: the original must stay word for word, with nothing of the site's inside it; "
+         "this sentence is missing, changed or out of order after '…’t call into question existing territories or "
+         "influences.': 'Things are very different today.' (content/sources/on-partnerships.en.txt)"],
     ),
     "a source that does not exist": (
         ("content/en/editorial.md", "source: on-partnerships.en.txt", "source: on-partnership.txt"),
@@ -79,7 +82,7 @@ CASES = {
     ),
     "heading without an id": (
         ("content/en/about.md", "## Privacy {#privacy}", "## Privacy"),
-        ["content/en/about.md:25: the heading 'Privacy' has no id; add one at the end of the line, e.g. "
+        ["content/en/about.md:27: the heading 'Privacy' has no id; add one at the end of the line, e.g. "
          "'## Privacy {#privacy}' (an id never changes once published)"],
     ),
     "anchor renamed in one language only": (
@@ -94,11 +97,11 @@ CASES = {
     ),
     "form defined twice": (
         ("content/forms.yml", "  - id: fusion", "  - id: service"),
-        ["content/forms.yml:65: forms[6].id: the id 'service' is used twice; each form needs its own"],
+        ["content/forms.yml:66: forms[6].id: the id 'service' is used twice; each form needs its own"],
     ),
     "form without its English definition": (
         ("content/forms.yml", "      en: we keep each other informed of what we are each doing\n", ""),
-        ['content/forms.yml:25: forms[1].definition.en: missing the English text (definition: {fr: "…", en: "…"}); '
+        ['content/forms.yml:26: forms[1].definition.en: missing the English text (definition: {fr: "…", en: "…"}); '
          "found nothing"],
     ),
     "mkdocs.yml that is not YAML": (
@@ -157,7 +160,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project: BuildProject
     before = {path: path.read_bytes() for path in copy.file("site").rglob("*") if path.is_file()}
     assert copy.file("site/fr/index.html") in before and copy.file("site/index.html") in before
 
-    copy.edit("content/fr/index.md", "Ce site rassemble", "Ce site [rassemble](nulle-part.md)")
+    copy.edit("content/fr/index.md", "Découvrez les sept formes", "[Découvrez](nulle-part.md) les sept formes")
     assert problems(copy.build()) != []
 
     after = {path: path.read_bytes() for path in copy.file("site").rglob("*") if path.is_file()}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 import pytest
-from _data import is_open_ending, normalise, source_sentences
-from conftest import ROOT, Site
+from conftest import ROOT, Project, Site
 from helpers import article_html, elements, lists_of_items, visible_text
+from sources import check, sentences
+from test_build_errors import problems
 
 SOURCES = ROOT / "content" / "sources"
 # source file, its language, the page that publishes it (same file name in both languages)
@@ -24,7 +26,7 @@ def _source(name: str) -> str:
 
 
 def _source_lists(text: str) -> list[int]:
-    """How many items each list of the original has (its '·' lines, open endings left out)."""
+    """How many items each list of the original has (its '·' lines, the open endings '…' included)."""
     counts: list[int] = []
     in_list = False
     for line in text.splitlines():
@@ -33,8 +35,7 @@ def _source_lists(text: str) -> list[int]:
             if not in_list:
                 counts.append(0)
                 in_list = True
-            if not is_open_ending(line.removeprefix("·").strip()):
-                counts[-1] += 1
+            counts[-1] += 1
         elif line:
             in_list = False
     return counts
@@ -50,17 +51,43 @@ def test_sources_are_kept_exactly_as_received() -> None:
 
 
 @pytest.mark.parametrize(("source", "lang", "page"), TEXTS)
-def test_every_sentence_of_the_original_is_on_its_page(site: Site, source: str, lang: str, page: str) -> None:
-    published = normalise(visible_text(article_html(site.path / lang / page)))
-    missing = []
-    for sentence in source_sentences(_source(source)):
-        wanted = normalise(sentence)
-        # the all-capitals title is set in sentence case (see the About page)
-        found = wanted.casefold() in published.casefold() if sentence.isupper() else wanted in published
-        if not found:
-            missing.append(sentence)
-    assert missing == []
-    assert len(source_sentences(_source(source))) > 5
+def test_every_sentence_of_the_original_is_on_its_page_in_order_with_nothing_inserted(
+    site: Site, source: str, lang: str, page: str
+) -> None:
+    assert check(visible_text(article_html(site.path / lang / page)), _source(source)) is None
+    assert len(sentences(_source(source))) > 5
+
+
+FRENCH = ("CULTURE\n\nUne phrase. Une autre phrase.\n\nDes peurs\n· la peur\n\n· ….\n")
+
+
+@pytest.mark.parametrize(("published", "problem"), [
+    ("Culture ¶ Une phrase. Une autre phrase. Des peurs ¶ la peur ….", None),
+    ("Culture Menu du site Une phrase. Une autre phrase. Des peurs la peur …. Et votre partenariat ?", None),
+    ("Culture Une phrase. Une autre phrase. Une phrase du site. Des peurs la peur ….",
+     "between 'Une autre phrase.' and 'Des peurs' the page adds a text of its own: 'Une phrase du site.'; put the "
+     "site's texts before or after the original"),
+    ("Culture Une phrase. Une autre phrase. Des peurs la peur … et d’autres encore : à chacun d’y ajouter les siennes.",
+     "this sentence is missing, changed or out of order after 'la peur': '….'"),
+    ("Culture Une autre phrase. Une phrase. Des peurs la peur ….",
+     "this sentence is missing, changed or out of order after 'Une phrase.': 'Une autre phrase.'"),
+])
+def test_the_check_refuses_a_sentence_added_inside_an_original_a_changed_one_and_a_new_order(
+    published: str, problem: str | None
+) -> None:
+    assert check(published, FRENCH) == problem
+
+
+def test_a_sentence_of_the_site_added_inside_an_original_stops_the_build(project: Callable[[], Project]) -> None:
+    copy = project()
+    copy.edit("content/fr/partnership-culture.md", "## Des peurs à apprivoiser {#fears}",
+              "Et votre partenariat ? Faites le questionnaire.\n\n## Des peurs à apprivoiser {#fears}")
+    assert problems(copy.build()) == [
+        "content/fr/partnership-culture.md: the original must stay word for word, with nothing of the site's inside "
+        "it; between '…n se situe pour éviter les malentendus ou les déceptions.' and 'Des peurs à apprivoiser' "
+        "the page adds a text of its own: 'Et votre partenariat? Faites le questionnaire.'; put the site's texts "
+        "before or after the original (content/sources/culture-de-partenariat.fr.txt)"
+    ]
 
 
 @pytest.mark.parametrize(("source", "lang", "page"), TEXTS)
@@ -81,9 +108,10 @@ def test_every_list_of_the_original_has_as_many_items_on_both_pages(
         assert published == expected, language
 
 
-def test_the_french_text_has_four_lists_of_seven_six_four_and_four_items() -> None:
-    # Guards the list reader above: the original has 7 forms, 6 fears, 4 resistances, 4 pleasures.
-    assert _source_lists(_source("culture-de-partenariat.fr.txt")) == [7, 6, 4, 4]
+def test_the_french_text_has_four_lists_of_seven_seven_five_and_five_items() -> None:
+    # Guards the list reader above: the original has 7 forms, 6 fears, 4 resistances, 4 pleasures, the last
+    # three lists each ending with an open item '…'.
+    assert _source_lists(_source("culture-de-partenariat.fr.txt")) == [7, 7, 5, 5]
 
 
 @pytest.mark.parametrize(("source", "lang", "page"), TEXTS)
@@ -93,6 +121,7 @@ def test_the_translation_has_a_paragraph_for_each_paragraph_of_the_original(
     def paragraphs(language: str) -> int:
         html = article_html(site.path / language / page)
         html = re.sub(r'<div class="admonition info translation-notice".*?</div>', "", html, flags=re.S)
+        html = re.sub(r'<p class="site-note">.*?</p>', "", html, flags=re.S)  # the site's note on an original
         return len(re.findall(r"<p[ >]", html))
 
     assert paragraphs(OTHER[lang]) == paragraphs(lang) > 3
@@ -108,9 +137,14 @@ def test_the_translation_says_so_and_links_to_the_original(site: Site, source: s
     assert "translation-notice" not in original
 
 
-def test_open_list_endings_invite_readers_to_add_their_own(site: Site) -> None:
-    for lang, invitation in (("fr", "à chacun d’y ajouter"), ("en", "for everyone to add their own")):
-        text = visible_text(article_html(site.path / lang / "partnership-culture.html"))
-        assert text.count(invitation) == 3, lang
-
-
+def test_open_list_endings_stay_as_received_and_the_site_speaks_after_the_text(site: Site) -> None:
+    endings = {"fr": ["….", "….", "…"], "en": ["…", "…", "…"]}
+    for lang in ("fr", "en"):
+        html = article_html(site.path / lang / "partnership-culture.html")
+        assert [items[-1] for items in lists_of_items(html)[1:]] == endings[lang]
+        text = visible_text(html)
+        assert "à chacun d’y ajouter" not in text and "for everyone to add their own" not in text
+        end_of_text, after = {"fr": ("Fin du texte.", "Et votre partenariat"),
+                              "en": ("End of the text.", "And your partnership")}[lang]
+        last_list = text.rindex("…")
+        assert last_list < text.index(end_of_text) < text.index(after)

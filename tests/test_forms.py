@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from _data import load_forms, normalise
+from _data import load_forms, load_strings, normalise
 from conftest import Site
+from forms import figure_data, figure_html
 from helpers import article_html, elements, visible_text
 
 # Published anchors: links in newsletters depend on them, in both languages.
@@ -48,31 +49,55 @@ def test_each_fear_resistance_and_pleasure_has_a_language_independent_id(site: S
         assert f'<h2 id="{section}">' in html
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_figure_shows_the_seven_forms_as_one_scale_linking_to_their_anchors(site: Site, lang: str) -> None:
-    html = article_html(site.path / lang / "partnership-culture.html")
-    figure = re.search(r'<figure class="forms-scale">(.*?)</figure>', html, re.S).group(1)
-    links = [a["href"] for tag, a in elements(figure) if tag == "a"]
-    assert links == [f"#{form.id}" for form in load_forms()]
-    names = re.findall(r'<tspan class="forms-scale__number">(\d)</tspan> (.*?)</text>', figure)
-    assert names == [(str(form.order), form.name[lang]) for form in load_forms()]
-    svg = [a for tag, a in elements(figure) if tag == "svg"][0]
-    assert svg["aria-labelledby"] == "forms-scale-title forms-scale-desc"
-    assert '<title id="forms-scale-title">' in figure and '<desc id="forms-scale-desc">' in figure
-    desc = re.search(r'<desc id="forms-scale-desc">(.*?)</desc>', figure).group(1)
-    assert desc.count(". ") + desc.count(".") >= 7  # the text alternative names every step
-    assert "<figcaption>" in figure
-    widths = [int(w) for w in re.findall(r'<rect x="0" y="\d+" width="(\d+)"', figure)]
-    assert widths == sorted(widths) and len(set(widths)) == 7  # one scale: each step longer than the last
+def _figure(html: str) -> str:
+    return re.search(r'<figure class="forms-scale">(.*?)</figure>', html, re.S).group(1)
+
+
+def _steps(figure: str) -> list[dict[str, str]]:
+    return [attrs for tag, attrs in elements(figure) if "forms-scale__step" in attrs.get("class", "").split()]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_home_page_lists_the_forms_from_the_data_file(site: Site, lang: str) -> None:
-    html = article_html(site.path / lang / "index.html")
-    listing = re.search(r'<dl class="forms-list">(.*?)</dl>', html, re.S).group(1)
-    links = [a["href"] for tag, a in elements(listing) if tag == "a"]
-    assert links == [f"partnership-culture.html#{form.id}" for form in load_forms()]
-    text = normalise(visible_text(listing))
-    for form in load_forms():
-        assert normalise(f"{form.order}. {form.name[lang]}") in text
-        assert normalise(form.definition[lang]) in text
+def test_the_figure_draws_seven_equal_steps_in_the_texts_order_linking_to_their_anchors(site: Site, lang: str) -> None:
+    figure = _figure(article_html(site.path / lang / "partnership-culture.html"))
+    steps = _steps(figure)
+    assert [step["data-form"] for step in steps] == PUBLISHED_IDS
+    assert [step["href"] for step in steps] == [f"#{form_id}" for form_id in PUBLISHED_IDS]
+    assert {step["class"] for step in steps} == {"forms-scale__step"}  # equal: nothing sets one step apart
+    assert "<svg" not in figure and "style=" not in figure and "fill=" not in figure and "width=" not in figure
+    names = re.findall(r'<span class="forms-scale__mark">(\d)</span> <span class="forms-scale__name">(.*?)</span>',
+                       figure)
+    assert [(number, normalise(name)) for number, name in names] == [
+        (str(form.order), normalise(form.name[lang])) for form in load_forms()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_figure_labels_both_ends_and_says_its_order_is_not_a_ranking(site: Site, lang: str) -> None:
+    figure = _figure(article_html(site.path / lang / "partnership-culture.html"))
+    strings = load_strings()
+    ends = re.findall(r'<p class="forms-scale__end forms-scale__end--(start|end)">(.*?)</p>', figure)
+    assert [(end, normalise(text)) for end, text in ends] == [
+        ("start", normalise(strings["scale_start"][lang])), ("end", normalise(strings["scale_end"][lang]))]
+    caption = visible_text(re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S).group(1))
+    assert {"fr": "n’est pas un classement", "en": "is not a ranking"}[lang] in caption
+
+
+@pytest.mark.parametrize("current", [None, *PUBLISHED_IDS])
+def test_other_hooks_draw_the_same_figure_with_one_step_marked_and_a_label_in_every_step(current: str | None) -> None:
+    strings = {key: texts["en"] for key, texts in load_strings().items()}
+    figure = figure_html(load_forms(), "en", strings, "partnership-culture.html", current)
+    steps = _steps(figure)
+    assert len(steps) == 7
+    marked = [step["data-form"] for step in steps if "forms-scale__step--current" in step["class"].split()]
+    assert marked == ([current] if current else [])
+    assert [step["data-form"] for step in steps if step.get("aria-current") == "true"] == marked
+    labels = re.findall(r'<span class="forms-scale__here">(.*?)</span>', figure)
+    assert labels == [strings["figure_here"]] * 7
+    assert figure_data(load_forms(), "en", strings, "x.html")["steps"][0]["href"] == "x.html#service"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_draws_the_figure_linking_to_the_text(site: Site, lang: str) -> None:
+    figure = _figure(article_html(site.path / lang / "index.html"))
+    assert [step["href"] for step in _steps(figure)] == [
+        f"partnership-culture.html#{form.id}" for form in load_forms()]

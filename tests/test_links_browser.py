@@ -64,7 +64,7 @@ def test_under_a_sub_path_the_chooser_sends_a_french_browser_to_french(hosted: S
 def test_under_a_sub_path_the_language_menu_keeps_page_and_anchor(hosted: Site, page: Page) -> None:
     page.goto(f"{hosted.url}fr/partnership-culture.html#fusion")
     page.get_by_role("button", name="Sélectionner la langue").click()
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("banner").get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(f"{hosted.url}en/partnership-culture.html#fusion")
 
 

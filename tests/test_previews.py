@@ -16,6 +16,7 @@ from _data import DataError, load_strings
 from conftest import ROOT, Project, Site
 from helpers import elements
 from PIL import Image
+from quiz_facts import quiz_facts
 
 LANGUAGES = ("fr", "en")
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -35,7 +36,10 @@ def _meta(path: Path) -> dict[str, list[str]]:
 
 
 def _front_matter(lang: str, page: str) -> dict[str, str]:
+    """The page's front matter, with the quiz's counts filled in as hooks/quiz_facts.py does."""
     text = (ROOT / "content" / lang / page.replace(".html", ".md")).read_text(encoding="utf-8")
+    for key, value in quiz_facts().items():
+        text = text.replace(f"{{quiz_{key}}}", str(value))
     return yaml.safe_load(text.split("---\n", 2)[1])
 
 

@@ -1,0 +1,81 @@
+"""The footer of every page: the site, who publishes it, a contact, the date of its last update, links.
+
+Who publishes the site and the contact come from content/publisher.yml (an empty value leaves its
+line out: nothing is invented); the date is that of the project's last commit touching the site's
+sources (git), left out where the project has no history. overrides/partials/footer.html draws it
+from config.extra["footer"], with the About and privacy links and the same page in the other language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from _data import CONTENT, LANGUAGES, ROOT, DataError, describe, line_of, load_yaml, rel, typeset
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+
+PUBLISHER = CONTENT / "publisher.yml"
+SOURCES = ("content", "quiz", "hooks", "overrides", "mkdocs.yml")
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.I)
+_KEYS = ("publisher", "contact")
+LABELS = ("publisher", "contact", "updated", "about", "privacy", "other_language")  # footer_* of strings.yml
+
+
+def on_config(config: MkDocsConfig) -> None:
+    lang = config.extra["lang"]
+    facts = load_publisher()
+    updated = last_update()
+    contact = facts["contact"]
+    strings = config.extra["strings"]
+    config.extra["footer"] = {
+        "labels": {key: typeset(strings[f"footer_{key}"], lang) for key in LABELS},
+        "description": typeset(strings["site_description"], lang),
+        "publisher": typeset(facts["publisher"][lang], lang),
+        "contact": contact,
+        "contact_href": f"mailto:{contact}" if contact else "",
+        "updated": updated.isoformat() if updated else "",
+        "updated_text": format_date(updated, "d MMMM y", locale=lang) if updated else "",
+    }
+
+
+def load_publisher(path: Path = PUBLISHER) -> dict[str, Any]:
+    """content/publisher.yml, checked: publisher {fr, en} (both set or both empty) and contact."""
+    where = rel(path)
+    data = load_yaml(path)
+    example = 'publisher: {fr: "…", en: "…"} and contact: "contact@example.org"'
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: expected {example}; found {describe(data)}")
+    for key in data:
+        if key not in _KEYS:
+            raise DataError(f"{where}{line_of(data, key)}: {key}: unknown key; expected publisher, contact")
+    publisher = data.get("publisher")
+    if not isinstance(publisher, dict) or set(publisher) != set(LANGUAGES):
+        raise DataError(f"{where}{line_of(data, 'publisher')}: publisher: expected a text in each language, "
+                        f'or "" to leave it out (publisher: {{fr: "…", en: "…"}}); found {describe(publisher)}')
+    texts = {lang: (publisher[lang] or "").strip() if isinstance(publisher[lang], (str, type(None))) else None
+             for lang in LANGUAGES}
+    if None in texts.values() or (bool(texts["fr"]) != bool(texts["en"])):
+        raise DataError(f"{where}{line_of(data, 'publisher')}: publisher: expected a text in both languages, or "
+                        f"both empty; found fr {describe(publisher['fr'])} and en {describe(publisher['en'])}")
+    contact = data.get("contact") or ""
+    if not isinstance(contact, str) or (contact.strip() and not _EMAIL.fullmatch(contact.strip())):
+        raise DataError(f"{where}{line_of(data, 'contact')}: contact: expected an e-mail address "
+                        f'(contact@example.org) or "" to leave it out; found {describe(contact)}')
+    return {"publisher": texts, "contact": contact.strip()}
+
+
+def last_update(root: Path = ROOT) -> datetime.date | None:
+    """The date of the last commit that changed the site's sources; None without git or history."""
+    try:
+        found = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *SOURCES], cwd=root, capture_output=True,
+                               text=True, timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    try:
+        return datetime.date.fromisoformat(found)
+    except ValueError:
+        return None

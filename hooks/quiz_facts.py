@@ -1,0 +1,57 @@
+"""Facts about the quiz that pages state, counted from its data, never typed by hand.
+
+A page (or its front matter title and description) may write `{quiz_questions}`, the number of
+scored questions in quiz/questions.yml, and `{quiz_minutes}`, about how long the quiz takes; the
+hook fills them in. content/strings.yml's `take_quiz` gets the same minutes (hooks/results.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from _data import DataError, rel
+from _quiz import load_quiz
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# About 15 seconds a question: a short question and its answers read once, one tap. The quiz also asks
+# two questions that are not scored (the form wished for, the fears and resistances met).
+SECONDS_PER_QUESTION = 15
+UNSCORED_QUESTIONS = 2
+_PLACEHOLDER = re.compile(r"\{quiz_([a-z_]+)\}")
+_facts: dict[str, int] = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _facts
+    _facts = quiz_facts()
+    config.extra["quiz_facts"] = _facts
+
+
+def quiz_facts() -> dict[str, int]:
+    """{"questions": scored questions, "minutes": about how many minutes the whole quiz takes}."""
+    questions = len(load_quiz().questions)
+    minutes = max(1, math.ceil((questions + UNSCORED_QUESTIONS) * SECONDS_PER_QUESTION / 60))
+    return {"questions": questions, "minutes": minutes}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    where = rel(page.file.abs_src_path)
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = _fill(page.meta[key], f"{where}: {key}")
+    if page.title and "{quiz_" in page.title:
+        page.title = _fill(page.title, f"{where}: title")
+    return _fill(markdown, where)
+
+
+def _fill(text: str, where: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in _facts:
+            raise DataError(f"{where}: unknown placeholder '{match.group(0)}'; expected "
+                            f"{' or '.join('{quiz_' + key + '}' for key in _facts)}")
+        return str(_facts[match.group(1)])
+
+    return _PLACEHOLDER.sub(value, text)

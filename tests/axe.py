@@ -1,0 +1,69 @@
+"""axe-core, the accessibility checker, run inside a Playwright page; for every browser test that needs it.
+
+axe comes from npm (package.json pins it; `make test` runs `npm ci`): nothing is fetched while testing.
+
+    from axe import axe_violations, describe
+    violations = axe_violations(page, rules=("color-contrast",))
+    assert violations == [], describe(violations)
+
+`context` limits the check to part of the page (a CSS selector, e.g. "[data-result]"), for a state of
+the page such as a quiz step or a hovered button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Any, rules: Sequence[str] | None = None, context: str | None = None) -> list[dict[str, Any]]:
+    """The violations axe finds in the page as it is now: [{id, impact, help, nodes: [{target, summary}]}].
+
+    `rules`: axe rule ids to run (all of axe's WCAG and best-practice rules when None); `context`: a CSS
+    selector for the part of the page to check (the whole document when None).
+    """
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run `make test` (or `npm ci`) to install axe-core")
+    settle(page)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    if context and not page.evaluate("selector => document.querySelector(selector) !== null", context):
+        raise ValueError(f"axe_violations: nothing in the page matches the context '{context}'")
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    result = page.evaluate(
+        "([context, options]) => window.axe.run(context ? document.querySelector(context) : document, options)",
+        [context, options],
+    )
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [{"target": node["target"], "summary": node["failureSummary"]} for node in violation["nodes"]],
+        }
+        for violation in result["violations"]
+    ]
+
+
+def settle(page: Any) -> None:
+    """Waits until no CSS transition or animation is running (a menu fading in, a hover colour changing):
+    axe must measure the colours a reader ends up seeing, not a frame in between."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running'"
+        " || animation.effect.getComputedTiming().endTime === Infinity)"
+    )
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """The violations, one line per element, for an assertion message."""
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {' '.join(map(str, node['target']))}: "
+        f"{' '.join(node['summary'].split())}"
+        for violation in violations
+        for node in violation["nodes"]
+    )

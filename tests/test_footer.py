@@ -1,0 +1,98 @@
+"""The footer's facts (content/publisher.yml, git) and the counts pages take from the quiz's data."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from _data import DataError
+from _quiz import load_quiz
+from babel.dates import format_date
+from conftest import Project, Site
+from footer import last_update, load_publisher
+from helpers import visible_text
+from quiz_facts import SECONDS_PER_QUESTION, UNSCORED_QUESTIONS, quiz_facts
+from test_build_errors import problems
+
+
+def _footer(html: str) -> str:
+    return html[html.index('<footer class="md-footer">'):html.index("</footer>")]
+
+
+def test_nothing_is_invented_while_content_publisher_yml_is_empty(site: Site) -> None:
+    assert load_publisher() == {"publisher": {"fr": "", "en": ""}, "contact": ""}
+    footer = _footer((site.path / "fr" / "index.html").read_text(encoding="utf-8"))
+    assert "Publié par" not in footer and "Contact" not in footer and "mailto:" not in footer
+
+
+def test_the_date_of_the_last_update_is_the_last_commit_of_the_sites_sources(site: Site) -> None:
+    updated = last_update()
+    assert updated is not None
+    for lang, text in (("fr", format_date(updated, "d MMMM y", locale="fr")),
+                       ("en", format_date(updated, "d MMMM y", locale="en"))):
+        footer = _footer((site.path / lang / "about.html").read_text(encoding="utf-8"))
+        assert f'<time datetime="{updated.isoformat()}">{text}</time>' in footer
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('publisher: {fr: "Association A"}\ncontact: ""\n',
+     "content/publisher.yml:1: publisher: expected a text in each language, or \"\" to leave it out "
+     "(publisher: {fr: \"…\", en: \"…\"}); found a mapping with keys fr"),
+    ('publisher: {fr: "Association A", en: ""}\ncontact: ""\n',
+     "content/publisher.yml:1: publisher: expected a text in both languages, or both empty; found fr "
+     "'Association A' and en an empty text"),
+    ('publisher: {fr: "", en: ""}\ncontact: "écrivez-nous"\n',
+     "content/publisher.yml:2: contact: expected an e-mail address (contact@example.org) or \"\" to leave it "
+     "out; found 'écrivez-nous'"),
+    ('publisher: {fr: "", en: ""}\ncontact: "https://example.org/contact"\n',
+     "content/publisher.yml:2: contact: expected an e-mail address (contact@example.org) or \"\" to leave it "
+     "out; found 'https://example.org/contact'"),
+    ('publisher: {fr: "", en: ""}\ncontact: ""\nphone: "01"\n',
+     "content/publisher.yml:3: phone: unknown key; expected publisher, contact"),
+])
+def test_a_mistake_in_publisher_yml_is_explained(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "content" / "publisher.yml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_publisher(path)
+    assert str(error.value).replace(str(tmp_path) + "/", "") == message
+
+
+def test_publisher_and_contact_appear_escaped_once_set_and_no_date_without_history(
+    project: Callable[[], Project],
+) -> None:
+    copy = project()
+    copy.file("content/publisher.yml").write_text(
+        'publisher: {fr: "Association <b>A</b>", en: "Association <b>A</b>"}\ncontact: "contact@example.org"\n',
+        encoding="utf-8")
+    result = copy.build("http://127.0.0.1:8123/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    footer = _footer((copy.root / "site" / "fr" / "about.html").read_text(encoding="utf-8"))
+    assert "<b>" not in footer
+    assert "Publié par Association <b>A</b>" in visible_text(footer)
+    assert '<a href="mailto:contact@example.org">contact@example.org</a>' in footer
+    assert "<time" not in footer  # a copy of the project without its git history: no date, not a wrong one
+
+
+def test_counts_come_from_the_quiz_data() -> None:
+    questions = len(load_quiz().questions)
+    minutes = math.ceil((questions + UNSCORED_QUESTIONS) * SECONDS_PER_QUESTION / 60)
+    assert quiz_facts() == {"questions": questions, "minutes": minutes}
+
+
+def test_the_home_page_states_the_counts_of_the_quiz(site: Site) -> None:
+    facts = quiz_facts()
+    minutes = f"{facts['minutes']}\u00a0minutes"
+    for lang, words in (("fr", f"environ {minutes}"), ("en", f"about {minutes}")):
+        html = (site.path / lang / "index.html").read_text(encoding="utf-8")
+        assert words in html and f"{facts['questions']} questions" in html and "{quiz_" not in html
+
+
+def test_an_unknown_count_in_a_page_is_named(project: Callable[[], Project]) -> None:
+    copy = project()
+    copy.edit("content/en/index.md", "answer {quiz_questions} short", "answer {quiz_answers} short")
+    assert problems(copy.build()) == [
+        "content/en/index.md: unknown placeholder '{quiz_answers}'; expected {quiz_questions} or {quiz_minutes}"]
