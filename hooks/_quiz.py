@@ -34,7 +34,7 @@ FORMS_PAGE = "partnership-culture.md"
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # Interface texts the template and quiz.js use, with the placeholders each must keep.
 UI_KEYS = {
-    "intro": (), "together": (), "start": (), "resume": (), "paper_title": (), "paper_intro": (),
+    "intro": ("{minutes}",), "together": (), "start": (), "resume": (), "paper_title": (), "paper_intro": (),
     "paper_partnership": (), "paper_organisation": (), "paper_date": (), "progress": ("{n}", "{total}"),
     "previous": (), "next": (), "see_result": (), "change": (), "change_label": ("{n}",), "forget": (),
     "forgotten": (), "self_question": (), "self_unknown": (), "wish_question": (), "wish_unknown": (),

@@ -14,18 +14,19 @@ import re
 from string import ascii_lowercase
 from typing import Any
 
-from _data import CONTENT, ROOT, DataError, rel, templates, typeset
+from _data import CONTENT, DataError, rel, templates, typeset
 from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from quiz_facts import quiz_facts
 
 MARKER = "<!-- quiz -->"
 # quiz/js/, in the order they are joined into the quiz.js a browser loads.
 SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js")
 # quiz/js/, joined into the compare.js the page loads only when a reader shares or compares.
 COMPARE_SCRIPTS = ("codec.js", "qr.js", "share.js", "compare.js", "meeting.js")
-STYLES = ("quiz/quiz.css", "quiz/compare.css")
+STYLES = ("quiz.css", "compare.css")
 # The comparison's texts (written by compare.js, which the page loads only when a reader shares or compares).
 COMPARE_TEXTS = (
     "compare",
@@ -119,7 +120,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for style in STYLES:
-        files.append(File(style, str(ROOT), config.site_dir, config.use_directory_urls))
+        files.append(File.generated(config, f"quiz/{style}", content=_style(style)))
     files.append(File.generated(config, "quiz/quiz.js", content=_script(SCRIPTS)))
     files.append(File.generated(config, "quiz/compare.js", content=_script(COMPARE_SCRIPTS)))
     return files
@@ -130,6 +131,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return None
     html = _TEMPLATE.render(_plain_data(_quiz, config, page))
     return markdown.replace(MARKER, "\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def _style(name: str) -> str:
+    """A stylesheet of quiz/ without its comments and the spaces around its punctuation."""
+    css = re.sub(r"/\*.*?\*/", "", (QUIZ / name).read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).strip() + "\n"
 
 
 def _script(names: tuple[str, ...]) -> str:
@@ -149,6 +157,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
         return typeset(texts[lang], lang)
 
     ui = {key: t(texts) for key, texts in quiz.ui.items()}
+    ui["intro"] = ui["intro"].replace("{minutes}", str(quiz_facts()["minutes"]))
     forms = [
         {
             "id": form.id,

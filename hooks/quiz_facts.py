@@ -17,9 +17,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # About 15 seconds a question: a short question and its answers read once, one tap. The quiz also asks
-# two questions that are not scored (the form wished for, the fears and resistances met).
+# three questions that are not scored (the description that fits best, the form wished for, the fears
+# and resistances met: quiz/quiz.html).
 SECONDS_PER_QUESTION = 15
-UNSCORED_QUESTIONS = 2
+UNSCORED_QUESTIONS = 3
 _PLACEHOLDER = re.compile(r"\{quiz_([a-z_]+)\}")
 _facts: dict[str, int] = {}
 
