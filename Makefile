@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint bench chromium clean
+.PHONY: serve build test lint bench offline chromium clean
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
@@ -24,9 +24,13 @@ test: $(VENV)/.dev-deps chromium
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest
 
-## make bench: build time (median of several runs) and first-load transfer of the home pages
-bench: $(VENV)/.dev-deps chromium
+## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
+bench: $(VENV)/.dev-deps chromium node_modules/.installed
 	$(BIN)/python tools/bench.py
+
+## make offline: culture-de-partenariat.zip, the site to open from disk without a connection
+offline: $(VENV)/.site-deps
+	$(BIN)/python tools/offline.py
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check hooks tools tests
@@ -52,5 +56,14 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Checkers and measures from npm (package.json, exact versions in package-lock.json); Node from Debian.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Node.js and npm..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 clean:
-	rm -rf site .site-* .pytest_cache .ruff_cache
+	rm -rf site .site-* .pytest_cache .ruff_cache culture-de-partenariat.zip
