@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint bench offline chromium clean
+.PHONY: serve build test lint bench offline chromium java clean
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
@@ -20,7 +20,7 @@ build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
 ## make test: lint, then the whole suite (unit, build and browser tests)
-test: $(VENV)/.dev-deps chromium
+test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest
 
@@ -55,6 +55,13 @@ chromium:
 	  echo "Installing Debian's Chromium for the browser tests..."; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java for the HTML checker..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # Checkers and measures from npm (package.json, exact versions in package-lock.json); Node from Debian.
 node_modules/.installed: package.json package-lock.json

@@ -103,6 +103,22 @@
     }
   }
 
+  /**
+   * Closes the drawer and search when the browser shows a page again from its history. Material
+   * prevents their checkboxes from being restored checked with autocomplete="off", which HTML
+   * does not allow on checkboxes (hooks/valid_html.py removes it).
+   * @param {PageTransitionEvent} event
+   */
+  function closeRestoredToggles(event) {
+    const navigation = performance.getEntriesByType("navigation")[0];
+    if (!event.persisted && !(navigation && navigation.type === "back_forward")) return;
+    for (const id of ["__drawer", "__search"]) {
+      const toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    }
+  }
+
+  window.addEventListener("pageshow", closeRestoredToggles);
   window.SearchWorkerOnDemand = SearchWorkerOnDemand;
   if (location.protocol === "file:") window.IFrameWorker = FrameWorker;
 })();
