@@ -153,3 +153,19 @@ def test_the_offline_copy_opens_from_disk_with_quiz_and_search(site: Site, page:
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert watch.outside(folder.as_uri() + "/") == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("way", ("at SITE_URL", "from disk"))
+def test_on_a_phone_the_search_button_starts_search(addresses: dict[str, str], browser: Browser, way: str) -> None:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(addresses[way] + "fr/index.html", wait_until="networkidle")
+    assert [url for url in watch.requests if SEARCH_FILES.search(url)] == []
+    page.locator("label.md-header__button[for=__search]").tap()
+    search = page.get_by_role("textbox", name="Rechercher")
+    expect(search).to_be_visible()
+    search.press_sequentially("concertation")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert watch.errors == []
+    context.close()
