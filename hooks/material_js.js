@@ -106,7 +106,7 @@
   /**
    * Closes the drawer and search when the browser shows a page again from its history. Material
    * prevents their checkboxes from being restored checked with autocomplete="off", which HTML
-   * does not allow on checkboxes (hooks/valid_html.py removes it).
+   * does not allow on checkboxes (hooks/material_markup.py removes it).
    * @param {PageTransitionEvent} event
    */
   function closeRestoredToggles(event) {

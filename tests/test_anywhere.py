@@ -163,6 +163,7 @@ def test_on_a_phone_the_search_button_starts_search(addresses: dict[str, str], b
     page.goto(addresses[way] + "fr/index.html", wait_until="networkidle")
     assert [url for url in watch.requests if SEARCH_FILES.search(url)] == []
     page.locator("label.md-header__button[for=__search]").tap()
+    expect(page.get_by_role("dialog", name="Rechercher", include_hidden=True)).to_have_count(1)  # aria-dialog-name
     search = page.get_by_role("textbox", name="Rechercher")
     expect(search).to_be_visible()
     search.press_sequentially("concertation")

@@ -1,7 +1,7 @@
 """Valid HTML: the Nu HTML checker (vnu.jar from npm's vnu-jar, Debian's Java) finds nothing on any page.
 
 Errors and warnings both count, "info" warnings included (a section without a heading). Markup of
-Material's that the checker refuses is corrected from the project (hooks/valid_html.py), never
+Material's that the checker refuses is corrected from the project (hooks/material_markup.py), never
 by leaving a message out.
 """
 

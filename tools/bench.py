@@ -198,14 +198,18 @@ def first_loads(url: str) -> dict[str, dict[str, float]]:
 
 
 def lighthouse(url: str) -> dict[str, int]:
-    done = subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
-        env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300,
-    )
-    if done.returncode:
-        raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
-    report = json.loads(done.stdout)
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "report.json"  # a file: Node may cut a long report written to a pipe
+        done = subprocess.run(
+            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}", "--quiet",
+             f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300,
+        )
+        if done.returncode:
+            raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+        report = json.loads(output.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):
+        raise SystemExit(f"lighthouse could not measure {url}: {report['runtimeError']['message']}")
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 
