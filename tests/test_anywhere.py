@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import offline
 import pytest
 from conftest import Site, free_port, serving
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Request, expect
 
 # name of the way -> how the address of the site is made from the build
 WAYS = ("at SITE_URL", "another origin", "another path", "from disk")
@@ -50,7 +50,13 @@ class Watch:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Request) -> None:
+        # The language chooser sends the browser on while it still reads the chooser: that page's
+        # own load is abandoned (net::ERR_ABORTED), which is a navigation, not a failure.
+        if not (request.resource_type == "document" and request.failure == "net::ERR_ABORTED"):
+            self.errors.append(f"failed: {request.url} ({request.failure})")
 
     def outside(self, base: str) -> list[str]:
         return [url for url in self.requests if not url.startswith(base) and not url.startswith("data:")]
