@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if text.count(shipped) != 1:
             raise DataError(
                 f"hooks/material_js.py: Material's {bundles[0].name} (mkdocs-material {material.__version__}) "
-                f"no longer contains '{shipped}' exactly once; the replacement that makes {why} needs updating"
+                f"no longer contains '{shipped}' exactly once; update this replacement for that version ({why})"
             )
         text = text.replace(shipped, ours)
     text = _PRELUDE.read_text(encoding="utf-8") + _SOURCE_MAP.sub("\n", text)
