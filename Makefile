@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint bench chromium node clean
+.PHONY: serve build test lint bench offline chromium java clean
 
 ## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
 serve: $(VENV)/.site-deps
@@ -20,13 +20,17 @@ build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
 ## make test: lint, then the whole suite (unit, build and browser tests)
-test: $(VENV)/.dev-deps chromium node_modules/.installed
+test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest
 
-## make bench: build time (median of several runs) and first-load transfer of the home pages
-bench: $(VENV)/.dev-deps chromium
+## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
+bench: $(VENV)/.dev-deps chromium node_modules/.installed
 	$(BIN)/python tools/bench.py
+
+## make offline: culture-de-partenariat.zip, the site to open from disk without a connection
+offline: $(VENV)/.site-deps
+	$(BIN)/python tools/offline.py
 
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check hooks tools tests
@@ -52,16 +56,22 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# axe-core (accessibility checker for the browser tests), pinned in package.json and package-lock.json.
-node_modules/.installed: package.json package-lock.json | node
-	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+# The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java for the HTML checker..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-node:
+# Checkers and measures from npm (package.json, exact versions in package-lock.json): axe-core for the
+# accessibility tests, the Nu HTML checker, Lighthouse for make bench; Node from Debian.
+node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's Node.js and npm for the accessibility checker..."; \
+	  echo "Installing Debian's Node.js and npm..."; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
 clean:
-	rm -rf site .site-* .pytest_cache .ruff_cache
+	rm -rf site .site-* .pytest_cache .ruff_cache culture-de-partenariat.zip
