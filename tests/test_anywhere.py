@@ -119,8 +119,8 @@ def test_the_language_menu_leads_to_the_same_page_and_section(
 ) -> None:
     base = addresses[way]
     page.goto(base + "fr/partnership-culture.html#fusion")
-    page.get_by_role("button", name="Sélectionner la langue").click()
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("banner").get_by_role("button", name="Sélectionner la langue").click()
+    page.get_by_role("banner").get_by_role("link", name="English").click()
     expect(page).to_have_url(base + "en/partnership-culture.html#fusion")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 

@@ -470,7 +470,7 @@ def test_three_partners_take_turns_on_one_device(site, open_page, lang):
         answer_all(page, lang, full_state(form))
         expect(page.get_by_text(ui("room_done", lang, label=label), exact=True)).to_be_visible()
         expect(page.locator(".quiz-card")).to_have_count(0)  # no partner sees a result, theirs or another's
-        expect(page.locator("section.quiz__result")).to_be_hidden()
+        expect(page.locator("div.quiz__result")).to_be_hidden()
     page.get_by_role("button", name=ui("room_show", lang), exact=True).click()
     expect(compare_rows(page)).to_have_count(3)
     for row, (label, form) in zip(compare_rows(page).all(), PARTNERS, strict=True):

@@ -204,7 +204,7 @@ def progress(page: Page, number: int, lang: str) -> Locator:
 
 def result_region(page: Page) -> Locator:
     """The section the result is written into."""
-    return page.locator("section.quiz__result")
+    return page.locator("div.quiz__result")
 
 
 def result_heading(page: Page) -> Locator:

@@ -20,6 +20,11 @@
   const ownInput = root.querySelector("#quiz-own");
   const ownList = root.querySelector("[data-own-list]");
   const box = root.querySelector("[data-compare]");
+  /* named by their headings once they have content (empty, they would be regions without a name) */
+  result.setAttribute("role", "region");
+  result.setAttribute("aria-labelledby", "result");
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-labelledby", "compare");
   const script = document.currentScript;
   let state = Q.load();
   let loading = null;

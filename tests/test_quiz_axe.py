@@ -1,0 +1,84 @@
+"""axe-core on every state of the quiz and of the comparison, on a phone and a desktop.
+
+All of axe's rules (WCAG 2.0 to 2.2 A and AA, and its best practices) run on the quiz itself; the
+colour contrast rule runs on the whole page as well, in every state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+from axe import axe_violations, describe
+from playwright.sync_api import Browser, Page, expect
+from test_browser import LANGUAGES
+from test_compare_browser import full_state
+from test_quiz_browser import FORM_IDS, QUESTIONS, quiz, ui
+
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    contexts = []
+
+    def make(width: int, height: int) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def expect_no_violations(page: Page) -> None:
+    found = axe_violations(page, context="[data-quiz]")
+    found += axe_violations(page, rules=("color-contrast",))
+    assert found == [], describe(found)
+
+
+def stored(page: Page, state: dict, shown: str) -> None:
+    saved = {**state, "step": 13, "shown": shown, "label": "Nous"}
+    page.evaluate("s => localStorage.setItem('partenariat.quiz', s)", json.dumps(saved))
+
+
+def go_to(page: Page, site, lang: str, where: str) -> None:
+    """Opens the quiz in one of its states."""
+    page.goto(f"{site.url}{lang}/quiz.html")
+    if where == "intro":
+        return
+    if where in ("step", "meet"):
+        page.get_by_role("button", name=ui("start", lang), exact=True).click()
+        if where == "meet":
+            for _ in range(len(QUESTIONS) + 2):
+                page.get_by_role("button", name=ui("next", lang), exact=True).click()
+            expect(quiz(page)).to_have_attribute("data-step", str(len(QUESTIONS) + 3))
+        page.locator("fieldset:visible label").first.click()
+        return
+    stored(page, full_state(FORM_IDS[4], self=FORM_IDS[2], meet=["fear-power"]), "result")
+    page.reload()
+    expect(page.locator(".quiz__share")).to_be_visible()
+    if where == "result":
+        page.locator("details.quiz__why summary").click()
+        return
+    partner = {"answers": {"for-or-with": "a"}, "self": "service", "wish": "fusion", "meet": ["fear-soul"], "own": []}
+    code = page.evaluate("s => PartnershipQuiz.encode(s, 'La mairie', true)", partner)
+    page.goto(f"{site.url}{lang}/quiz.html#p={code}")
+    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(2)
+    if where == "room":
+        page.locator("[data-compare]").get_by_role("button", name=ui("room", lang), exact=True).click()
+        expect(page.get_by_label(ui("room_label", lang), exact=True)).to_be_visible()
+
+
+STATES = ("intro", "step", "meet", "result", "compare", "room")
+
+
+@pytest.mark.parametrize("size", WIDTHS)
+@pytest.mark.parametrize("where", STATES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_accessibility_violation_in_any_state_of_the_quiz(site, open_page, lang, where, size):
+    page = open_page(*WIDTHS[size])
+    go_to(page, site, lang, where)
+    expect_no_violations(page)
