@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from _data import DataError, rel, templates
+from _data import DataError, fill, rel, templates
 from _quiz import Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -43,7 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     strings = config.extra["strings"]
     html = _TEMPLATE.render(
         form={"id": form.id, "name": form.name[lang], "definition": form.definition[lang]},
-        place=strings["result_place"].format(n=form.order, total=len(forms)),
+        place=fill(strings["result_place"], n=form.order, total=len(forms)),
         talk=quiz.talk[form.id][lang],
         not_better=quiz.ui["not_better"][lang],
         forms_href=get_relative_url("partnership-culture.html", page.url) + f"#{form.id}",
