@@ -129,7 +129,7 @@ def site_root(value: str | None = None) -> str:
         return url
     bad = next((c for c in url if c in "\"'<>`\\{}|^" or c.isspace() or not c.isprintable()), None)
     if bad is not None:
-        raise DataError(f"SITE_URL: the character {_show_char(bad)} cannot be part of the site's address; "
+        raise DataError(f"SITE_URL: {_show_char(bad)} cannot be part of the site's address; "
                         f"expected an address {_URL_EXAMPLE}; found '{url}'")
     if not re.match(r"https?://", url, flags=re.I) or url[:8].lower() != url[:8]:
         raise DataError(f"SITE_URL: expected an address starting with https:// (or http://), {_URL_EXAMPLE}; "
@@ -157,7 +157,7 @@ def _show_char(character: str) -> str:
         return names[character]
     if not character.isprintable():
         return f"the invisible character U+{ord(character):04X}"
-    return f"'{character}'"
+    return f"the character '{character}'"
 
 
 def read_text(path: Path) -> str:
@@ -258,8 +258,8 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     for pattern, message in _YAML_PROBLEMS:
         found = re.search(pattern, said, flags=re.S)
         if found:
-            if re.search(r"while scanning a (?:quoted scalar|simple key)", said):
-                line = first  # the line where the quotation mark or the key is
+            if re.search(r"while scanning a (?:quoted scalar|simple key)|while parsing a flow", said):
+                line = first  # the line where the quotation mark, the key or the bracket is
             if "{start}" in message and first == line:
                 message = message.replace(" on line {start}", " on this line").replace(
                     " (the block that starts on line {start})", "")
@@ -347,6 +347,9 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
     example = f'{key}: {{fr: "…", en: "…"}}'
     if not isinstance(value, dict):
         raise DataError(f"{at}: expected a text in each language ({example}); found {describe(value)}")
+    extra = sorted(map(str, set(value) - set(LANGUAGES)))
+    if extra:
+        raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     for lang in LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
@@ -354,9 +357,6 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
                 f"{at}.{lang}: missing the {LANGUAGE_NAMES[lang]} text ({example}); "
                 f"found {describe(text)}"
             )
-    extra = sorted(set(value) - set(LANGUAGES))
-    if extra:
-        raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     return {lang: value[lang].strip() for lang in LANGUAGES}
 
 
@@ -375,10 +375,7 @@ def bilingual_texts(data: dict[str, Any], section: str, where: str,
         result[key] = {lang: re.sub(r"[ \t\r\n]+", " ", text)
                        for lang, text in bilingual(texts, key, f"{section}.{key}", where).items()}
         for lang in LANGUAGES:
-            for placeholder in placeholders:
-                if placeholder not in result[key][lang]:
-                    raise problem(where, texts, key, f"{section}.{key}.{lang}",
-                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
+            check_placeholders(result[key][lang], placeholders, f"{where}{line_of(texts, key)}: {section}.{key}.{lang}")
     for key in texts:
         if key not in keys:
             raise problem(where, texts, key, f"{section}.{key}", f"unknown key; expected {', '.join(keys)}")
@@ -422,15 +419,15 @@ def fill(text: str, **values: object) -> str:
 
 def check_placeholders(text: str, wanted: tuple[str, ...], at: str) -> None:
     """Every placeholder of `wanted` in the text, and no other word in curly brackets."""
-    for placeholder in wanted:
-        if placeholder not in text:
-            raise DataError(f"{at}: expected the placeholder {placeholder} in the text (the build puts a value "
-                            f"there); found '{text}'")
     for found in re.findall(r"\{[^{}]*\}", text):
         if found not in wanted:
             expected = f"only {', '.join(wanted)}" if wanted else "none in this text"
             raise DataError(f"{at}: unknown placeholder {found}; expected {expected} (keep the words in curly "
                             f"brackets exactly as they were)")
+    for placeholder in wanted:
+        if placeholder not in text:
+            raise DataError(f"{at}: expected the placeholder {placeholder} in the text (the build puts a value "
+                            f"there); found '{text}'")
 
 
 def load_strings(path: Path = CONTENT / "strings.yml") -> dict[str, dict[str, str]]:

@@ -32,7 +32,7 @@ _HIDE = {"navigation", "toc", "footer"}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    _check(Path(page.file.abs_src_path), config.extra["lang"])
+    check(Path(page.file.abs_src_path), config.extra["lang"])
     return markdown
 
 
@@ -46,7 +46,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def _check(path: Path, lang: str) -> None:
+def check(path: Path, lang: str) -> dict[str, Any]:
+    """The page's front matter, checked; returns it."""
     where = rel(path)
     lines = read_text(path).splitlines()
     if not lines or not lines[0].strip():
@@ -77,6 +78,7 @@ def _check(path: Path, lang: str) -> None:
     _check_value(meta, "original", where, lambda v: v in LANGUAGES and v != lang)
     _check_value(meta, "source", where, lambda v: isinstance(v, str) and (CONTENT / "sources" / v).is_file())
     _check_value(meta, "hide", where, lambda v: isinstance(v, list) and set(v) <= _HIDE)
+    return meta
 
 
 def _check_value(meta: dict[str, Any], key: str, where: str, valid: Any) -> None:

@@ -51,21 +51,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.extra["lang"]
     for file in files:
         if file.abs_src_path and Path(file.abs_src_path).is_relative_to(CONTENT / lang):
-            _check_name(Path(file.abs_src_path), lang)
-    for file in files.documentation_pages():
-        if "/" in file.src_uri:
-            raise DataError(
-                f"{rel(file.abs_src_path)}: pages live directly in content/{lang}/, not in a sub-folder "
-                f"(the language menu and the browser's page lookups expect it); move it to "
-                f"content/{lang}/{file.src_uri.replace('/', '-')}"
-            )
-        for other in LANGUAGES:
-            if other != lang and not (CONTENT / other / file.src_path).is_file():
-                raise DataError(
-                    f"{rel(CONTENT / other / file.src_path)}: missing: {rel(file.abs_src_path)} has no "
-                    f"{LANGUAGE_NAMES[other]} version; every page must exist in both languages"
-                )
+            check_file(Path(file.abs_src_path), lang)
     return files
+
+
+def check_file(path: Path, lang: str) -> None:
+    """A file of content/<lang>/: a usable name, directly in the folder, a page in both languages."""
+    _check_name(path, lang)
+    inside = path.relative_to(CONTENT / lang)
+    if path.suffix != ".md":
+        return
+    if len(inside.parts) > 1:
+        raise DataError(
+            f"{rel(path)}: pages live directly in content/{lang}/, not in a sub-folder "
+            f"(the language menu and the browser's page lookups expect it); move it to "
+            f"content/{lang}/{inside.as_posix().replace('/', '-')}"
+        )
+    for other in LANGUAGES:
+        if other != lang and not (CONTENT / other / inside).is_file():
+            raise DataError(
+                f"{rel(CONTENT / other / inside)}: missing: {rel(path)} has no "
+                f"{LANGUAGE_NAMES[other]} version; every page must exist in both languages"
+            )
 
 
 def _check_name(path: Path, lang: str) -> None:

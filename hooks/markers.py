@@ -34,6 +34,11 @@ _known: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> None:
+    load_known()
+
+
+def load_known() -> None:
+    """The markers the hooks replace today, for suggestions ('did you mean …?') and blocks: values."""
     global _known
     forms = [form.id for form in load_forms()]
     _known = ["quiz", "forms:figure", "forms:list", *(f"forms:figure:{form}" for form in forms),
@@ -43,13 +48,17 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(-100)  # after every hook that replaces a marker
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     path = Path(page.file.abs_src_path)
-    where = rel(path)
-    source = _outside_code(read_text(path))
-    markers = _markers(source, where)
-    _check_left(markdown, source, where)
-    _check_expected(page, path, where, markers)
-    _check_languages(page)
+    check(path, page.meta)
+    _check_left(markdown, _outside_code(read_text(path)), rel(path))
     return None
+
+
+def check(path: Path, meta: dict) -> None:
+    """What can be said from the page's source alone: its markers, those it expects, those of the other language."""
+    where = rel(path)
+    markers = _markers(_outside_code(read_text(path)), where)
+    _check_expected(meta, path, where, markers)
+    _check_languages(path.name)
 
 
 def _check_left(markdown: str, source: list[tuple[int, str]], where: str) -> None:
@@ -61,10 +70,12 @@ def _check_left(markdown: str, source: list[tuple[int, str]], where: str) -> Non
             continue
         written = match.group(0)
         line = next((number for number, content in source if written.split("\n", 1)[0] in content), 0)
-        name = re.sub(r"\s*:\s*", ":", shape.group(1))
-        raise DataError(f"{where}{f':{line}' if line else ''}: {written}: unknown marker{_suggest(name)}; "
-                        f"a marker is written exactly as <!-- name -->, one of "
-                        f"{', '.join(f'<!-- {k} -->' for k in _short_known())}")
+        raise DataError(_unknown(where, line, written, re.sub(r"\s*:\s*", ":", shape.group(1))))
+
+
+def _unknown(where: str, line: int, written: str, name: str) -> str:
+    return (f"{where}{f':{line}' if line else ''}: {written}: unknown marker{_suggest(name)}; a marker is written "
+            f"exactly as <!-- name -->, one of {', '.join(f'<!-- {k} -->' for k in _short_known())}")
 
 
 def _outside_code(text: str) -> list[tuple[int, str]]:
@@ -96,6 +107,8 @@ def _markers(lines: list[tuple[int, str]], where: str) -> dict[str, list[int]]:
             continue
         line = line_at(match.start())
         written = match.group(0)
+        if name not in _known and _suggest(name):  # misspelt: said at once (else after the hooks, if none knew it)
+            raise DataError(_unknown(where, line, written, name))
         source_line = text.splitlines()[text.count("\n", 0, match.start())]
         if source_line.strip() != written:
             raise DataError(f"{where}:{line}: {written} must be on a line of its own, with an empty line before "
@@ -134,8 +147,8 @@ def _suggest(written: str) -> str:
     return f" (did you mean <!-- {close[0]} -->?)" if close else ""
 
 
-def _check_expected(page: Page, path: Path, where: str, markers: dict[str, list[int]]) -> None:
-    expected = page.meta.get("blocks", [])
+def _check_expected(meta: dict, path: Path, where: str, markers: dict[str, list[int]]) -> None:
+    expected = meta.get("blocks", [])
     if not isinstance(expected, list) or not all(isinstance(name, str) for name in expected):
         raise DataError(f"{where}: front matter: blocks: expected a list of markers without <!-- -->, such as "
                         f"[quiz] or [newsletter:links, newsletter:qr]")
@@ -175,11 +188,11 @@ def _blocks(path: Path) -> list[str]:
     return [name for name in blocks if isinstance(name, str)] if isinstance(blocks, list) else []
 
 
-def _check_languages(page: Page) -> None:
+def _check_languages(name: str) -> None:
     """The same markers in both languages (said the same way by both builds, so reported once)."""
     counts, expected = {}, {}
     for lang in LANGUAGES:
-        path = CONTENT / lang / page.file.src_path
+        path = CONTENT / lang / name
         if not path.is_file():
             return  # hooks/languages.py reports the missing page
         counts[lang] = Counter(name for name, lines in _markers(_outside_code(read_text(path)), rel(path)).items()
@@ -194,8 +207,8 @@ def _check_languages(page: Page) -> None:
         only = [f"<!-- {name} -->" for name in counts[lang]
                 if any(name not in counts[other] and name not in expected[other] for other in LANGUAGES)]
         if only:
-            differences.append(f"{', '.join(only)} only in {rel(CONTENT / lang / page.file.src_path)}")
+            differences.append(f"{', '.join(only)} only in {rel(CONTENT / lang / name)}")
     if differences:
-        pages = " and ".join(rel(CONTENT / lang / page.file.src_path) for lang in LANGUAGES)
+        pages = " and ".join(rel(CONTENT / lang / name) for lang in LANGUAGES)
         raise DataError(f"{pages} have different blocks; a page has the same markers in both languages: "
                         f"{'; '.join(differences)}")

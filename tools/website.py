@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import fnmatch
 import functools
 import http.server
 import logging
@@ -97,6 +98,10 @@ _EXPLAIN = [
      "mkdocs.yml: hooks: '{0}' does not exist; expected the path of a file of hooks/, e.g. hooks/forms.py"),
     (re.compile(r"Config value '(.+?)': Unrecognised configuration name: .*"),
      "mkdocs.yml: {0}: unknown setting; check its spelling (see https://www.mkdocs.org/user-guide/configuration/)"),
+    (re.compile(r"Config value 'theme': Unrecognised theme name: '(.+?)'.*"),
+     "mkdocs.yml: theme: name: unknown theme '{0}'; expected material"),
+    (re.compile(r"Config value '(.+?)': Expected type: (.+?) but received: (.+)"),
+     "mkdocs.yml: {0}: expected {1}; found {2}"),
     (re.compile(r"Config value '(.+?)': (.*)"), "mkdocs.yml: {0}: {1}"),
     (
         re.compile(r"MkDocs encountered an error parsing the configuration file: (.*)"),
@@ -188,7 +193,40 @@ def check_sources(site_url: str | None = None) -> None:
         read_text(path)
     _check_hooks(config)
     _check_plugins(config)
+    _check_data_and_pages()
     _check_nav(config)
+
+
+def _check_data_and_pages() -> None:
+    """The hooks' own checks of the data files and of each page's source, run once, before MkDocs.
+
+    They are the checks the hooks make again during the build; here they stop at the first problem in
+    a fraction of a second, and each problem is said once for both languages.
+    """
+    import anchors
+    import front_matter
+    import languages
+    import markers
+    import newsletter
+    import redirects
+    from _data import load_forms
+    from _quiz import load_quiz
+
+    load_strings()
+    load_forms()
+    load_quiz()
+    newsletter.load_kit()
+    redirects._load()
+    markers.load_known()
+    for lang in LANGUAGES:
+        for path in sorted((CONTENT / lang).rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(CONTENT).parts):
+                languages.check_file(path, lang)
+    for lang in LANGUAGES:
+        for path in sorted((CONTENT / lang).glob("*.md")):
+            meta = front_matter.check(path, lang)
+            anchors.check(path.name, lang)
+            markers.check(path, meta)
 
 
 def _describe(value: object) -> str:
@@ -251,6 +289,21 @@ def _check_nav(config: dict) -> None:
                                     f"expected the file name of a page of content/{lang}/, e.g. about.md")
 
     walk(nav, config, "nav")
+    listed = set(_nav_pages(nav))
+    hidden = config.get("not_in_nav") or ""
+    patterns = [line.strip() for line in hidden.splitlines() if line.strip()] if isinstance(hidden, str) else []
+    for path in sorted((CONTENT / LANGUAGES[0]).glob("*.md")):
+        if path.name not in listed and not any(fnmatch.fnmatch("/" + path.name, p) for p in patterns):
+            raise DataError(f"mkdocs.yml{line_of(config, 'nav')}: nav: the page {path.name} is not in the menu; add "
+                            f"a line '  - {path.name}' to nav: where it belongs")
+
+
+def _nav_pages(items: list) -> list[str]:
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) and item else item
+        pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
 
 
 def _build_language(lang: str, staging: Path, env: dict[str, str]) -> tuple[int, str]:
@@ -288,6 +341,8 @@ def build_language(lang: str, site_dir: str) -> int:
     logger.propagate = False
     stream = logging.StreamHandler(sys.stdout)
     stream.setFormatter(_Formatter())
+    # MkDocs says "Error reading page 'x': <what Python said>" before a fault: the page is all we keep of it.
+    stream.addFilter(lambda record: not _ERROR_PAGE.match(record.getMessage()))
     current = _CurrentPage()
     logger.addHandler(stream)
     logger.addHandler(current)
@@ -324,11 +379,8 @@ def explain(output: str, lang: str) -> list[str]:
                 in_traceback = False
                 problems.append(_internal_error(f"the {LANGUAGE_NAMES[lang]} site", "MkDocs", output))
             continue
-        page_error = _ERROR_PAGE.match(_LEVEL.sub("", line))
-        if page_error:
-            if page_error.group(2) and page_error.group(2) not in problems:
-                problems.append(page_error.group(2))
-            continue
+        if _ERROR_PAGE.match(_LEVEL.sub("", line)):
+            continue  # MkDocs' preface to a problem it says next, or to a fault (said by build_language)
         if not line or raw.startswith("INFO") or _DROP.match(_LEVEL.sub("", line)):
             continue
         if raw.startswith("  - ") and problems and problems[-1].startswith("mkdocs.yml: nav:"):
