@@ -652,9 +652,13 @@ def main(argv: list[str] | None = None) -> int:
     sys.stderr.reconfigure(line_buffering=True)
     if args.command == "language":  # one language, for build(): python tools/website.py language fr <folder>
         return build_language(*args.args)
-    try:
-        if args.command == "serve":
+    if args.command == "serve":
+        try:
             return serve(args.port)
+        except DataError as error:  # before the first build: the port or the address; one line says it
+            print(f"make serve: {error}", file=sys.stderr)
+            return 1
+    try:
         site_url = site_root()
     except DataError as error:
         _report([str(error)], 0, "")
