@@ -350,7 +350,7 @@ def build_language(lang: str, site_dir: str) -> int:
         mkdocs_build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=site_dir))
         return 0
     except (Abort, ConfigurationError, BuildError) as error:  # MkDocs has logged the problem
-        print(f"Aborted with {error}")
+        print("Aborted with " + str(error))
         return 1
     except Exception as error:  # noqa: BLE001 - a fault in the program
         page = f"content/{lang}/{current.page}" if current.page else None
