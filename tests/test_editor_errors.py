@@ -437,3 +437,26 @@ def test_a_fault_in_the_program_is_one_line_naming_the_page_and_the_log(project:
     log = copy.file("build-error.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError" in log and "hooks/translations.py" in log
 
+
+
+FAULTS = {
+    "a hook that is not valid Python": (replace("hooks/forms.py", "def on_config", "def on_config(:"),
+                                        "the site: the build program failed on it (hooks/forms.py, line "),
+    "a hook checked before the build, broken": (replace("hooks/markers.py", "def on_config", "def on_config(:"),
+                                                "the checks of the sources before the build: the build program failed "
+                                                "on it (hooks/markers.py, line "),
+    "a theme template that is not valid Jinja": (replace("overrides/404.html", "{% block content %}",
+                                                         "{% block content %}{% if %}"),
+                                                 "the site: the build program failed on it (overrides/404.html, line "),
+}
+
+
+@pytest.mark.parametrize("case", FAULTS)
+def test_a_programmer_slip_is_one_line_naming_where_and_the_log(project: BuildProject, case: str) -> None:
+    edit, starts = FAULTS[case]
+    copy = project()
+    edit(copy)
+    problems = build_with_previous_site(copy)
+    assert len(problems) == 1 and problems[0].startswith(starts), problems
+    assert problems[0].endswith("tell a programmer: the details are in build-error.log")
+    assert copy.file("build-error.log").read_text(encoding="utf-8").strip()

@@ -134,8 +134,8 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
         check_sources(env.get("SITE_URL"))
     except DataError as error:
         return [str(error)]
-    except Exception:  # noqa: BLE001 - a fault in the program: one line, the details in the log
-        return [_internal_error("mkdocs.yml and content/", "the checks before the build")]
+    except Exception as error:  # noqa: BLE001 - a fault in the program: one line, the details in the log
+        return [_internal_error("the checks of the sources before the build", _fault_place(error))]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
@@ -154,12 +154,26 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
             _write_root(staging, env.get("SITE_URL"))
         except DataError as error:
             return [str(error)]
-        except Exception:  # noqa: BLE001
-            return [_internal_error("index.html, 404.html and sitemap.xml at the site root", "tools/website.py")]
+        except Exception as error:  # noqa: BLE001
+            return [_internal_error("index.html, 404.html and sitemap.xml at the site root", _fault_place(error))]
         _swap(staging, site_dir)
         return []
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fault_place(error: BaseException) -> str:
+    """Where in the project's own files a fault happened ('hooks/forms.py, line 37'), for the programmer."""
+    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_file():
+        return f"{rel(error.filename)}, line {error.lineno}"
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).is_file() and Path(frame.filename).resolve().is_relative_to(ROOT)]
+    template = getattr(error, "filename", None)  # a Jinja template: its file and line
+    if template and getattr(error, "lineno", None):
+        path = Path(template) if Path(template).is_absolute() else ROOT / "overrides" / str(template)
+        if path.is_file():
+            return f"{rel(path)}, line {error.lineno}"
+    return f"{rel(frames[-1].filename)}, line {frames[-1].lineno}" if frames else "MkDocs"
 
 
 def _internal_error(building: str, where: str, details: str | None = None) -> str:
@@ -353,12 +367,9 @@ def build_language(lang: str, site_dir: str) -> int:
         print("Aborted with " + str(error))
         return 1
     except Exception as error:  # noqa: BLE001 - a fault in the program
-        page = f"content/{lang}/{current.page}" if current.page else None
-        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-                  if Path(frame.filename).resolve().is_relative_to(ROOT)]
-        where = f"{rel(frames[-1].filename)}, line {frames[-1].lineno}" if frames else "MkDocs"
-        building = page or f"the {LANGUAGE_NAMES[lang]} site"
-        print(_INTERNAL + _internal_error(building, where))
+        # The page being built when there is one; else the site (the same line from both languages, said once).
+        building = f"content/{lang}/{current.page}" if current.page else "the site"
+        print(_INTERNAL + _internal_error(building, _fault_place(error)))
         return 1
 
 
