@@ -75,6 +75,13 @@ def check_file(path: Path, lang: str) -> None:
             )
 
 
+def check_folder(path: Path, folder: str) -> None:
+    """A folder of content/<lang>/ (pictures, documents) is part of their address too."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", folder):
+        raise DataError(f"{rel(path)}: the folder name '{folder}' becomes part of an address: expected lower-case "
+                        f"letters a-z, digits and hyphens only (no space, accent or capital), e.g. {_suggest(folder)}")
+
+
 def _check_name(path: Path, lang: str) -> None:
     """A file's name is its address: plain lower-case letters, digits and hyphens, and one known ending."""
     if _NAME.fullmatch(path.name):

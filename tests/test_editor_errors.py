@@ -352,6 +352,14 @@ CASES: dict[str, tuple[list[Edit], str, str]] = {
                                                    "mkdocs.yml:", "quotation mark"),
     "mkdocs.yml saved as Latin-1": ([transform("mkdocs.yml", lambda t: t + "# é\n"), encode("mkdocs.yml", "latin-1")],
                                     "mkdocs.yml:", "not saved as UTF-8"),
+    "a hook left out of the configuration": ([replace("mkdocs.yml", "  - hooks/markers.py\n", "")], "mkdocs.yml:",
+                                             "hooks/markers.py is not listed"),
+    "theme name deleted": ([replace("mkdocs.yml", "  name: material\n", "")], "mkdocs.yml: theme: name: missing",
+                           "expected name: material"),
+    "pictures in a folder named with a space": ([write("content/fr/mes images/photo.png", b"\x89PNG\r\n")],
+                                                "content/fr/mes images/photo.png:", "e.g. mes-images"),
+    "a picture named with a capital": ([write("content/en/Photo.png", b"\x89PNG\r\n")], "content/en/Photo.png:",
+                                       "e.g. photo.png"),
     # --- folders
     "English pages folder deleted": ([lambda copy: __import__("shutil").rmtree(copy.file("content/en"))],
                                      "content/en: folder not found", ""),
@@ -419,6 +427,15 @@ def test_a_page_with_a_byte_order_mark_is_built(project: BuildProject) -> None:
     result = copy.build()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "<h1" in copy.file("site/fr/about.html").read_text(encoding="utf-8")
+
+
+def test_a_page_saved_with_windows_line_endings_is_built(project: BuildProject) -> None:
+    copy = project()
+    page = copy.file(PAGE_EN)
+    page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
+    result = copy.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "<title>About - Partnership culture</title>" in copy.file("site/en/about.html").read_text(encoding="utf-8")
 
 
 def test_enough_kinds_of_mistakes_are_tried() -> None:

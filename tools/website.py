@@ -98,6 +98,8 @@ _EXPLAIN = [
      "mkdocs.yml: hooks: '{0}' does not exist; expected the path of a file of hooks/, e.g. hooks/forms.py"),
     (re.compile(r"Config value '(.+?)': Unrecognised configuration name: .*"),
      "mkdocs.yml: {0}: unknown setting; check its spelling (see https://www.mkdocs.org/user-guide/configuration/)"),
+    (re.compile(r"Config value 'theme': No theme name set\."),
+     "mkdocs.yml: theme: name: missing; expected name: material under theme:"),
     (re.compile(r"Config value 'theme': Unrecognised theme name: '(.+?)'.*"),
      "mkdocs.yml: theme: name: unknown theme '{0}'; expected material"),
     (re.compile(r"Config value '(.+?)': Expected type: (.+?) but received: (.+)"),
@@ -236,6 +238,8 @@ def _check_data_and_pages() -> None:
         for path in sorted((CONTENT / lang).rglob("*")):
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(CONTENT).parts):
                 languages.check_file(path, lang)
+                for folder in path.relative_to(CONTENT / lang).parent.parts:  # folders are part of addresses too
+                    languages.check_folder(path, folder)
     for lang in LANGUAGES:
         for path in sorted((CONTENT / lang).glob("*.md")):
             meta = front_matter.check(path, lang)
@@ -258,6 +262,10 @@ def _check_hooks(config: dict) -> None:
         if not isinstance(hook, str) or not (ROOT / hook).is_file():
             raise DataError(f"mkdocs.yml{line_of(hooks, index) or line_of(config, 'hooks')}: hooks: '{hook}' does not "
                             f"exist; expected the path of a file of hooks/, e.g. hooks/forms.py")
+    for path in sorted((ROOT / "hooks").glob("[!_]*.py")):  # a hook left out would skip its checks silently
+        if rel(path) not in hooks:
+            raise DataError(f"mkdocs.yml{line_of(config, 'hooks')}: hooks: {rel(path)} is not listed; every hook of "
+                            f"hooks/ runs in every build (add the line '  - {rel(path)}')")
 
 
 def _check_plugins(config: dict) -> None:
