@@ -29,7 +29,7 @@ build: $(VENV)/.site-deps
 ## make test: lint, then the whole suite (unit, build and browser tests), on every core
 test: $(VENV)/.dev-deps chromium
 	$(BIN)/ruff check hooks tools tests
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --durations=10
 
 ## make bench: build time (median of several runs) and first-load transfer of the home pages
 bench: $(VENV)/.dev-deps chromium

@@ -45,6 +45,9 @@ from _data import (  # noqa: E402
     LANGUAGE_NAMES,
     LANGUAGES,
     DataError,
+    describe,
+    line_of,
+    load_forms,
     load_strings,
     parse_yaml,
     read_text,
@@ -197,7 +200,7 @@ def check_sources(site_url: str | None = None) -> None:
     config = parse_yaml(read_text(config_path), "mkdocs.yml", loader="config")
     if not isinstance(config, dict):
         raise DataError(f"mkdocs.yml: expected the site's settings as 'key: value' lines (site_name:, nav:, "
-                        f"theme:, …); found {_describe(config)}")
+                        f"theme:, …); found {describe(config)}")
     for lang in LANGUAGES:
         folder = CONTENT / lang
         if not folder.is_dir():
@@ -225,7 +228,6 @@ def _check_data_and_pages() -> None:
     import markers
     import newsletter
     import redirects
-    from _data import load_forms
     from _quiz import load_quiz
 
     load_strings()
@@ -247,17 +249,11 @@ def _check_data_and_pages() -> None:
             markers.check(path, meta)
 
 
-def _describe(value: object) -> str:
-    from _data import describe
-    return describe(value)
-
-
 def _check_hooks(config: dict) -> None:
-    from _data import line_of
     hooks = config.get("hooks", [])
     if not isinstance(hooks, list):
         raise DataError(f"mkdocs.yml{line_of(config, 'hooks')}: hooks: expected a list of files of hooks/, one per "
-                        f"line ('  - hooks/forms.py'); found {_describe(hooks)}")
+                        f"line ('  - hooks/forms.py'); found {describe(hooks)}")
     for index, hook in enumerate(hooks):
         if not isinstance(hook, str) or not (ROOT / hook).is_file():
             raise DataError(f"mkdocs.yml{line_of(hooks, index) or line_of(config, 'hooks')}: hooks: '{hook}' does not "
@@ -271,8 +267,10 @@ def _check_hooks(config: dict) -> None:
 def _check_plugins(config: dict) -> None:
     from importlib.metadata import entry_points
 
-    from _data import line_of
     plugins = config.get("plugins", [])
+    if not isinstance(plugins, (list, dict)):
+        raise DataError(f"mkdocs.yml{line_of(config, 'plugins')}: plugins: expected a list of plugins, one per line "
+                        f"('  - search'); found {describe(plugins)}")
     names = list(plugins) if isinstance(plugins, dict) else [
         next(iter(item)) if isinstance(item, dict) and item else item for item in plugins or []]
     installed = {entry.name for entry in entry_points(group="mkdocs.plugins")}
@@ -283,7 +281,6 @@ def _check_plugins(config: dict) -> None:
 
 
 def _check_nav(config: dict) -> None:
-    from _data import line_of
     nav = config.get("nav")
     if nav is None:
         return  # MkDocs then lists every page; the nav warning names the ones left out
@@ -291,7 +288,7 @@ def _check_nav(config: dict) -> None:
     def walk(items: object, parent: object, key: object) -> None:
         if not isinstance(items, list):
             raise DataError(f"mkdocs.yml{line_of(parent, key)}: nav: expected a list of pages, one per line "
-                            f"('  - about.md'); found {_describe(items)}")
+                            f"('  - about.md'); found {describe(items)}")
         for index, item in enumerate(items):
             at = f"mkdocs.yml{line_of(items, index) or line_of(parent, key)}: nav"
             if isinstance(item, dict) and len(item) == 1:
@@ -302,7 +299,7 @@ def _check_nav(config: dict) -> None:
                 item = value
             if not isinstance(item, str):
                 raise DataError(f"{at}: expected a page's file name, such as about.md, or 'Title: about.md'; "
-                                f"found {_describe(item)}")
+                                f"found {describe(item)}")
             if re.match(r"https?://", item):
                 continue
             for lang in LANGUAGES:
