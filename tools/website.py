@@ -101,6 +101,13 @@ _EXPLAIN = [
      "mkdocs.yml: hooks: '{0}' does not exist; expected the path of a file of hooks/, e.g. hooks/forms.py"),
     (re.compile(r"Config value '(.+?)': Unrecognised configuration name: .*"),
      "mkdocs.yml: {0}: unknown setting; check its spelling (see https://www.mkdocs.org/user-guide/configuration/)"),
+    (re.compile(r"Config value '(.+?)': Required configuration not provided\."),
+     "mkdocs.yml: {0}: missing; this setting is required"),
+    (re.compile(r"Config value 'markdown_extensions': Failed to load extension '(.+?)'\."),
+     "mkdocs.yml: markdown_extensions: the extension '{0}' does not exist; check its spelling"),
+    (re.compile(r"Config value 'markdown_extensions': Invalid Markdown Extensions configuration"),
+     "mkdocs.yml: markdown_extensions: the settings of an extension are not valid; check the indentation of its "
+     "lines (two spaces further than the extension's name)"),
     (re.compile(r"Config value 'theme': No theme name set\."),
      "mkdocs.yml: theme: name: missing; expected name: material under theme:"),
     (re.compile(r"Config value 'theme': Unrecognised theme name: '(.+?)'.*"),
@@ -211,6 +218,7 @@ def check_sources(site_url: str | None = None) -> None:
     for path in sorted([*CONTENT.glob("*.yml"), *(ROOT / "quiz").glob("*.yml")]):
         read_text(path)
     _check_hooks(config)
+    _check_assets(config)
     _check_plugins(config)
     _check_data_and_pages()
     _check_nav(config)
@@ -262,6 +270,23 @@ def _check_hooks(config: dict) -> None:
         if rel(path) not in hooks:
             raise DataError(f"mkdocs.yml{line_of(config, 'hooks')}: hooks: {rel(path)} is not listed; every hook of "
                             f"hooks/ runs in every build (add the line '  - {rel(path)}')")
+
+
+def _check_assets(config: dict) -> None:
+    """The style sheets, scripts and icons mkdocs.yml names exist (the theme's folder or the pages' folders)."""
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    folder = ROOT / str(theme.get("custom_dir") or "overrides")
+    named = [(key, item, config.get(key)) for key in ("extra_css", "extra_javascript")
+             for item in (config.get(key) if isinstance(config.get(key), list) else [])]
+    named += [(key, theme.get(key), theme) for key in ("favicon", "logo") if isinstance(theme.get(key), str)]
+    for key, item, parent in named:
+        path = item if isinstance(item, str) else None
+        if path is None or re.match(r"https?://", path):
+            continue
+        if not (folder / path).is_file() and not all((CONTENT / lang / path).is_file() for lang in LANGUAGES):
+            at = line_of(parent, parent.index(item)) if isinstance(parent, list) else line_of(parent, key)
+            raise DataError(f"mkdocs.yml{at}: {key}: '{path}' does not exist in {rel(folder)}/; expected the path of a "
+                            f"file there, e.g. assets/site.css")
 
 
 def _check_plugins(config: dict) -> None:
@@ -404,6 +429,8 @@ def explain(output: str, lang: str) -> list[str]:
             continue
         message = _LEVEL.sub("", line)
         message = message.removeprefix("Error: ")
+        if re.match(r"[A-Z][A-Za-z]*(?:Error|Exception): ", message):
+            continue  # Python's account of the problem MkDocs has just said: not for an editor
         if problems and re.match(r"mkdocs\.yml(:\d+)?: not valid YAML", problems[-1]) and not _LEVEL.match(line):
             mark = _YAML_MARK.fullmatch(message)  # the lines after PyYAML's message: more of it, or where
             if not mark:
