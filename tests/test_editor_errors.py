@@ -430,10 +430,12 @@ def test_a_wrong_site_url_gets_one_clear_line(project: BuildProject, case: str) 
     assert contains in problems[0], problems[0]
 
 
-def test_a_page_with_a_byte_order_mark_is_built(project: BuildProject) -> None:
+def test_files_with_a_byte_order_mark_are_built(project: BuildProject) -> None:
+    """Some Windows editors start UTF-8 files with a byte-order mark: accepted in pages and data files alike."""
     copy = project()
-    page = copy.file(PAGE)
-    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    for name in (PAGE, "content/strings.yml", "quiz/texts.yml", "mkdocs.yml"):
+        file = copy.file(name)
+        file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
     result = copy.build()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "<h1" in copy.file("site/fr/about.html").read_text(encoding="utf-8")
