@@ -595,6 +595,15 @@ class ServeHandler(SiteHandler):
             self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A browser that closes a page while it loads is no problem; any other fault is one line, details logged."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        print(_internal_error("a request to make serve", "tools/website.py"), file=sys.stderr)
+
+
 def make_server(site_dir: Path, site_url: str, host: str = "127.0.0.1", port: int = 8000,
                 reload: LiveReload | None = None) -> http.server.HTTPServer:
     """An HTTP server for a built site, at the path of site_url; call serve_forever() on it.
@@ -602,7 +611,7 @@ def make_server(site_dir: Path, site_url: str, host: str = "127.0.0.1", port: in
     With `reload`, pages reload themselves in the browser after each rebuild (for `make serve`)."""
     base, extra = (ServeHandler, {"reload": reload}) if reload else (SiteHandler, {})
     handler = type("Handler", (base,), {"prefix": urlsplit(site_url).path or "/", **extra})
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
+    server = _Server((host, port), functools.partial(handler, directory=str(site_dir)))
     server.daemon_threads = True
     return server
 
