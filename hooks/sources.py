@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from _data import CONTENT, DataError, normalise, rel, source_sentences
+from _data import CONTENT, DataError, normalise, read_text, rel, source_sentences
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -30,7 +30,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not source:
         return None
     text = normalise(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
-    for sentence in source_sentences((SOURCES / source).read_text(encoding="utf-8")):
+    for sentence in source_sentences(read_text(SOURCES / source)):
         wanted = normalise(sentence)
         # the original's all-capitals title is set in sentence case
         if wanted not in text and not (sentence.isupper() and wanted.casefold() in text.casefold()):

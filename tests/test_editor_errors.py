@@ -370,6 +370,15 @@ CASES: dict[str, tuple[list[Edit], str, str]] = {
     "plugins written as a word": ([transform("mkdocs.yml", lambda t: re.sub(r"plugins:\n  - search.*\n",
                                                                             "plugins: search\n", t))],
                                   "mkdocs.yml:", "plugins: expected a list of plugins"),
+    "source text re-saved as Latin-1": ([encode("content/sources/culture-de-partenariat.fr.txt", "latin-1")],
+                                        "content/sources/culture-de-partenariat.fr.txt:", "not saved as UTF-8"),
+    "forms.yml emptied": ([write("content/forms.yml", "")], "content/forms.yml:", "expected a list of forms"),
+    "newsletter.yml emptied": ([write("content/newsletter.yml", "")], "content/newsletter.yml:",
+                               "expected the keys pages, blurbs, ui; found nothing"),
+    "redirects.yml emptied": ([write("content/redirects.yml", "")], "content/redirects.yml:", "found nothing"),
+    "a form's name written in one language only": ([transform("content/forms.yml", lambda t: re.sub(
+        r"^(\s+)name:\n\s+fr: (.+)\n\s+en: .+\n", r"\1name: \2\n", t, count=1, flags=re.M))],
+        "content/forms.yml:", "expected a text in each language"),
     # --- folders
     "English pages folder deleted": ([lambda copy: __import__("shutil").rmtree(copy.file("content/en"))],
                                      "content/en: folder not found", ""),

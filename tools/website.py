@@ -215,7 +215,7 @@ def check_sources(site_url: str | None = None) -> None:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix.lower() in (".md", ".yml", ".yaml", ".txt", ".svg"):
                 read_text(path)
-    for path in sorted([*CONTENT.glob("*.yml"), *(ROOT / "quiz").glob("*.yml")]):
+    for path in sorted([*CONTENT.glob("*.yml"), *(ROOT / "quiz").glob("*.yml"), *(CONTENT / "sources").glob("*.txt")]):
         read_text(path)
     _check_hooks(config)
     _check_assets(config)
