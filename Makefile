@@ -1,5 +1,6 @@
-# The two commands a maintainer needs: `make serve` and `make test`.
+# The two commands a maintainer needs: `make serve` and `make test`; `make help` lists them all.
 # Each one sets up what it needs on a fresh machine (.venv, pinned packages, Chromium).
+# Every target has one line "## make <target>: what it does" above it: `make help` prints those lines.
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -8,21 +9,27 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT   ?=
 
-.PHONY: serve build test lint bench offline chromium java clean
+.PHONY: help serve build test lint bench offline chromium java clean
+.DEFAULT_GOAL := help
 
-## make serve: build both languages, serve them on http://127.0.0.1:8000, rebuild on change
+## make help: list the targets, one line each
+help:
+	@sed -n 's/^## \(make [^:]*\): \(.*\)/\1|\2/p' $(MAKEFILE_LIST) | awk -F'|' '{ printf "  %-26s %s\n", $$1, $$2 }'
+
+## make serve [PORT=8001]: build both languages, serve them on http://127.0.0.1:8000 (or PORT), rebuild and reload the browser on change
 serve: $(VENV)/.site-deps
-	$(BIN)/python tools/website.py serve
+	$(BIN)/python tools/website.py serve $(if $(PORT),--port '$(PORT)')
 
 ## make build: write the publishable site to site/ (left as it was if the build fails)
 build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
-## make test: lint, then the whole suite (unit, build and browser tests)
+## make test: lint, then the whole suite (unit, build and browser tests), on every core
 test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --durations=10
 
 ## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
 bench: $(VENV)/.dev-deps chromium node_modules/.installed
@@ -32,6 +39,7 @@ bench: $(VENV)/.dev-deps chromium node_modules/.installed
 offline: $(VENV)/.site-deps
 	$(BIN)/python tools/offline.py
 
+## make lint: check the Python code's style (ruff), as make test does first
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check hooks tools tests
 
@@ -50,6 +58,7 @@ $(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(BIN)/python
 	@touch $@ $(VENV)/.site-deps
 
 # The browser tests use Debian's Chromium; Playwright never downloads a browser here.
+## make chromium: install Debian's Chromium for the browser tests, if it is missing
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Chromium for the browser tests..."; \
@@ -57,6 +66,7 @@ chromium:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
+## make java: install Debian's Java for the HTML checker, if it is missing
 java:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Java for the HTML checker..."; \
@@ -73,5 +83,6 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+## make clean: delete what builds and tests leave (site/, caches, build-error.log, the offline zip), not .venv
 clean:
-	rm -rf site .site-* .pytest_cache .ruff_cache culture-de-partenariat.zip
+	rm -rf site .site-* .pytest_cache .ruff_cache build-error.log culture-de-partenariat.zip

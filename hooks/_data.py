@@ -6,6 +6,8 @@ file, the line, the key path, what was expected and what was found.
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import functools
 import os
 import re
@@ -23,7 +25,9 @@ CONTENT = ROOT / "content"
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
-_SITE_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
+_HOST = r"(?:localhost|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})"
+_SITE_URL = re.compile(rf"https?://{_HOST}(?::[0-9]{{1,5}})?/(?:[A-Za-z0-9._~%+-]+/)*")
+_URL_EXAMPLE = "such as https://example.org/partenariat/"
 
 
 @functools.cache
@@ -49,10 +53,17 @@ class _Mapping(dict):
 
 class _Sequence(list):
     line: int = 0
+    item_lines: list[int]
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that remembers line numbers and refuses duplicate keys."""
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, line: int, first: int) -> None:
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
@@ -62,10 +73,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "found unhashable key", key_node.start_mark)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice", key_node.start_mark
-            )
+            raise _DuplicateKey(key, key_node.start_mark.line + 1, result.key_lines.get(key, 0))
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -74,11 +85,28 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _Sequence:
     result = _Sequence(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class _ConfigLoader(_Loader):
+    """For mkdocs.yml: MkDocs' own tags (!ENV, !relative, !!python/name:…) are read as plain values."""
+
+
+def _construct_tagged(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return _construct_mapping(loader, node)
+    if isinstance(node, yaml.SequenceNode):
+        return _construct_sequence(loader, node)
+    return loader.construct_scalar(node)
+
+
+_ConfigLoader.add_multi_constructor("!", _construct_tagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
 
 
 def rel(path: Path | str) -> str:
@@ -91,14 +119,30 @@ def rel(path: Path | str) -> str:
 
 
 def site_root(value: str | None = None) -> str:
-    """The address the site is published at (SITE_URL), ending with '/'; the languages sit below it."""
+    """The address the site is published at (SITE_URL), ending with '/'; the languages sit below it.
+
+    It is written into every page (canonical and hreflang links), the sitemap and robots.txt, so
+    only a plain absolute address is accepted: nothing in it can break out of an attribute.
+    """
     url = (os.environ.get("SITE_URL", "") if value is None else value).strip() or DEFAULT_SITE_URL
-    if not _SITE_URL.match(url):
-        raise DataError(
-            f"SITE_URL: expected the address the site is published at, such as "
-            f"https://example.org/partenariat/; found '{url}'"
-        )
-    return url if url.endswith("/") else url + "/"
+    if _SITE_URL.fullmatch(url):
+        return url
+    bad = next((c for c in url if c in "\"'<>`\\{}|^" or c.isspace() or not c.isprintable()), None)
+    if bad is not None:
+        raise DataError(f"SITE_URL: {_show_char(bad)} cannot be part of the site's address; "
+                        f"expected an address {_URL_EXAMPLE}; found '{url}'")
+    if not re.match(r"https?://", url, flags=re.I) or url[:8].lower() != url[:8]:
+        raise DataError(f"SITE_URL: expected an address starting with https:// (or http://), {_URL_EXAMPLE}; "
+                        f"found '{url}'")
+    if "?" in url or "#" in url:
+        raise DataError(f"SITE_URL: expected the address of a folder, without '?' or '#', {_URL_EXAMPLE}; "
+                        f"found '{url}'")
+    if re.fullmatch(r"https?://[^/]+(?:/[^/]+)*", url) and _SITE_URL.fullmatch(url + "/"):
+        raise DataError(f"SITE_URL: expected the address to end with '/', {_URL_EXAMPLE}; found '{url}' "
+                        f"(write '{url}/')")
+    raise DataError(f"SITE_URL: expected the address the site is published at: https://, a host name in lower case "
+                    f"(letters, digits, dots, hyphens), then folders of letters, digits and hyphens, each ending with "
+                    f"'/', {_URL_EXAMPLE}; found '{url}'")
 
 
 def counterpart(lang: str, url: str) -> str:
@@ -106,30 +150,164 @@ def counterpart(lang: str, url: str) -> str:
     return f"../{lang}/{url}"
 
 
-def parse_yaml(text: str, where: str, first_line: int = 1) -> Any:
-    """Parse YAML text; `where` names its file, `first_line` is the text's line in that file."""
-    try:  # blank lines in front, so that every line number is the file's
-        return yaml.load("\n" * (first_line - 1) + text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+def _show_char(character: str) -> str:
+    """A character as an editor can find it: itself in quotes, or its name when it is invisible."""
+    names = {"\t": "a tab", " ": "a space", "\u00a0": "a no-break space", "\ufeff": "an invisible byte-order mark"}
+    if character in names:
+        return names[character]
+    if not character.isprintable():
+        return f"the invisible character U+{ord(character):04X}"
+    return f"the character '{character}'"
+
+
+def read_text(path: Path) -> str:
+    """A text file the project keeps, as UTF-8; a byte-order mark is accepted (and dropped).
+
+    Any other encoding is a DataError naming the file, the line and the character, as an editor
+    sees it in a Latin-1 (Windows) editor.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{rel(path)}: file not found") from None
+    except IsADirectoryError:
+        raise DataError(f"{rel(path)}: expected a file; found a folder") from None
+    except OSError as error:
+        raise DataError(f"{rel(path)}: the file cannot be read ({error.strerror or 'access refused'})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(f"{rel(path)}: saved as UTF-16 (\"Unicode\"); save it as UTF-8 (in the editor's "
+                        f"\"Save as\", choose the encoding UTF-8)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start:error.start + 1]
+        if b"\0" in data:
+            raise DataError(f"{rel(path)}: not a text file (it holds binary data from line {line}); "
+                            f"expected plain text saved as UTF-8") from None
+        seen = byte.decode("cp1252", errors="replace")
+        shown = f"'{seen}'" if seen.isprintable() and seen != "\ufffd" else f"byte {byte.hex().upper()}"
+        raise DataError(f"{rel(path)}:{line}: the character {shown} is not saved as UTF-8 (the file seems to be "
+                        f"Latin-1 or Windows-1252); save the file as UTF-8 (in the editor's \"Save as\", choose "
+                        f"the encoding UTF-8)") from None
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise DataError(f"{rel(path)}:{line}: not a text file (it holds binary data); expected plain text saved "
+                        f"as UTF-8")
+    return text.removeprefix("\ufeff")
+
+
+# PyYAML's wording, said for editors. Each entry: (what PyYAML says, matched against "context | problem",
+# the message; {line} is where to look, {start} where the construct began, {char} the character).
+_YAML_PROBLEMS: list[tuple[str, str]] = [
+    (r"found character '\\t' that cannot start any token",
+     "a tab; indent with spaces (and between words, use a space or put the text between double quotes)"),
+    (r"found character '(.)' that cannot start any token",
+     "a text cannot start with {char}; put the whole text between double quotes"),
+    (r"found undefined alias", "a text cannot start with '*'; put the whole text between double quotes"),
+    (r"while scanning an? (?:alias|anchor)",
+     "a text cannot start with '&' or '*'; put the whole text between double quotes"),
+    (r"could not determine a constructor for the tag",
+     "a text cannot start with '!'; put the whole text between double quotes"),
+    (r"found duplicate anchor", "a text cannot start with '&'; put the whole text between double quotes"),
+    (r"found unknown escape character|expected escape sequence",
+     "a backslash (\\) between double quotes starts a special code; write \\\\ for a backslash, or put the "
+     "text between single quotes"),
+    (r"while scanning a quoted scalar.*found unexpected end of stream",
+     "a quotation mark opened on line {start} is never closed"),
+    (r"while parsing a flow sequence", "a list opened with '[' on line {start} is never closed with ']'"),
+    (r"while parsing a flow mapping", "a '{{' opened on line {start} is never closed with '}}'"),
+    (r"while scanning a simple key",
+     "expected 'key: value' on line {start}; the line has no colon after its first words"),
+    (r"while scanning a block scalar",
+     "after | or >, expected nothing more on the line: the text goes on the next lines, indented"),
+    (r"expected a single document|expected '<document start>'",
+     "a line '---' (or a line starting with %) in the middle of the file; delete it"),
+    (r"while scanning a directive", "a line cannot start with %; put the text between double quotes"),
+    (r"found unhashable key", "a key cannot be a list or a mapping; write a plain word before the colon"),
+    (r"found '-'", "a list item ('- …') where a 'key: value' line is expected; check the indentation"),
+    (r"found '\?'",
+     "a 'key: value' line inside a list of '- …' items; check the indentation (or start the line with '- ')"),
+    (r"while parsing a block (?:mapping|collection|node)",
+     "this line is not lined up with the lines above it (the block that starts on line {start}); lines of "
+     "the same block start in the same column, indented with spaces"),
+]
+_YAML_FALLBACK = "this line cannot be read; check its indentation, its quotation marks and its colons"
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line to look at and what is wrong there, in plain words (never PyYAML's wording)."""
+    mark, start = error.problem_mark or error.context_mark, error.context_mark or error.problem_mark
+    line = mark.line + 1 if mark else 0
+    first = start.line + 1 if start else line
+    said = f"{error.context or ''} | {error.problem or ''}"
+    if "mapping values are not allowed" in said and mark:
+        source = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if re.fullmatch(r"\s*[^\s:#][^:#]*", source[:mark.column]):  # the colon ends the line's first word
+            return line, ("this line is indented further than the line above; lines of the same block start in "
+                          "the same column")
+        return line, ("a colon followed by a space inside a text; put the whole text between double quotes, e.g. "
+                      "description: \"Sources : d’où viennent les textes\"")
+    quoted = _quoted_before(text, mark) if mark and "found '<scalar>'" in said else None
+    if quoted:
+        opened, closed = quoted
+        if opened != closed:
+            return line, f"a quotation mark opened on line {opened} is never closed on that line"
+        return line, ("text after a closing quotation mark; a text that holds a quotation mark goes between the "
+                      "other kind (\"it's\", '« oui »'), or doubles it between single quotes ('it''s')")
+    for pattern, message in _YAML_PROBLEMS:
+        found = re.search(pattern, said, flags=re.S)
+        if found:
+            if re.search(r"while scanning a (?:quoted scalar|simple key)|while parsing a flow", said):
+                line = first  # the line where the quotation mark, the key or the bracket is
+            if "{start}" in message and first == line:
+                message = message.replace(" on line {start}", " on this line").replace(
+                    " (the block that starts on line {start})", "")
+            char = found.group(1) if found.groups() else ""
+            return line, message.format(start=first, char=f"'{char}'")
+    return line, _YAML_FALLBACK
+
+
+def _quoted_before(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
+    """(opening line, closing line) of the quoted text just before the error, if the error follows one."""
+    last = None
+    try:
+        for token in yaml.scan(text):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"'):
+        return last.start_mark.line + 1, last.end_mark.line + 1
+    return None
+
+
+def parse_yaml(text: str, where: str, first_line: int = 1, loader: str = "data") -> Any:
+    """Parse YAML text; `where` names its file, `first_line` is the text's line in that file.
+
+    loader="config" reads mkdocs.yml, whose tags (!ENV …) are MkDocs' business."""
+    text = "\n" * (first_line - 1) + text  # blank lines in front, so that every line number is the file's
+    try:
+        return yaml.load(text, Loader=_ConfigLoader if loader == "config" else _Loader)  # noqa: S506 - SafeLoaders
+    except _DuplicateKey as error:
+        raise DataError(f"{where}:{error.line}: the key '{error.key}' appears twice (first on line "
+                        f"{error.first}); keep one") from None
     except yaml.MarkedYAMLError as error:
-        problem, context = error.problem or "unreadable", error.context
-        mark, start = error.problem_mark, error.context_mark
-        if context and start and mark and start.line != mark.line:
-            raise DataError(
-                f"{where}:{start.line + 1}: not valid YAML: {context}, {problem} (line {mark.line + 1})"
-            ) from None
-        line = f":{(mark or start).line + 1}" if (mark or start) else ""
-        raise DataError(f"{where}{line}: not valid YAML: {problem}") from None
+        line, message = _yaml_message(error, text)
+        raise DataError(f"{where}:{line}: not valid YAML: {message}" if line else
+                        f"{where}: not valid YAML: {message}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise DataError(f"{where}:{line}: not valid YAML: {_show_char(chr(error.character))} cannot be in the text "
+                        f"(it often comes with copy and paste); delete it") from None
+    except yaml.YAMLError:
+        raise DataError(f"{where}: not valid YAML: {_YAML_FALLBACK}") from None
 
 
 def load_yaml(path: Path) -> Any:
-    """Load a YAML file the project keeps; a missing file or bad syntax is a DataError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{rel(path)}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{rel(path)}: not UTF-8 text ({error.reason})") from None
-    return parse_yaml(text, rel(path))
+    """Load a YAML file the project keeps; a missing file, bad encoding or bad syntax is a DataError."""
+    return parse_yaml(read_text(path), rel(path))
 
 
 def line_of(container: Any, key: str | int | None = None) -> str:
@@ -137,24 +315,29 @@ def line_of(container: Any, key: str | int | None = None) -> str:
     if isinstance(container, _Mapping) and isinstance(key, str) and key in container.key_lines:
         return f":{container.key_lines[key]}"
     if isinstance(container, _Sequence) and isinstance(key, int) and key < len(container):
-        item = container[key]
-        if isinstance(item, (_Mapping, _Sequence)):
-            return f":{item.line}"
+        return f":{container.item_lines[key]}"
     line = getattr(container, "line", 0)
     return f":{line}" if line else ""
 
 
 def describe(value: Any) -> str:
-    """A short, readable account of a YAML value for 'found …'."""
+    """A short, readable account of a YAML value for 'found …' (never a programming word)."""
     if value is None:
         return "nothing"
     if isinstance(value, dict):
         return "a mapping with keys " + ", ".join(map(str, value)) if value else "an empty mapping"
     if isinstance(value, list):
-        return f"a list of {len(value)} items"
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}" if value else "an empty list"
     if isinstance(value, str):
         return f"'{value}'" if value.strip() else "an empty text"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return (f"the yes/no value {str(value).lower()} (a text such as yes, no, on, off, true or false goes "
+                f"between double quotes)")
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value.isoformat()} (a text that looks like a date goes between double quotes)"
+    return "a value that is not a text"
 
 
 def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
@@ -164,6 +347,9 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
     example = f'{key}: {{fr: "…", en: "…"}}'
     if not isinstance(value, dict):
         raise DataError(f"{at}: expected a text in each language ({example}); found {describe(value)}")
+    extra = sorted(map(str, set(value) - set(LANGUAGES)))
+    if extra:
+        raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     for lang in LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
@@ -171,9 +357,6 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
                 f"{at}.{lang}: missing the {LANGUAGE_NAMES[lang]} text ({example}); "
                 f"found {describe(text)}"
             )
-    extra = sorted(set(value) - set(LANGUAGES))
-    if extra:
-        raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     return {lang: value[lang].strip() for lang in LANGUAGES}
 
 
@@ -192,24 +375,83 @@ def bilingual_texts(data: dict[str, Any], section: str, where: str,
         result[key] = {lang: re.sub(r"[ \t\r\n]+", " ", text)
                        for lang, text in bilingual(texts, key, f"{section}.{key}", where).items()}
         for lang in LANGUAGES:
-            for placeholder in placeholders:
-                if placeholder not in result[key][lang]:
-                    raise problem(where, texts, key, f"{section}.{key}.{lang}",
-                                  f"expected the placeholder {placeholder} in the text; found '{result[key][lang]}'")
+            check_placeholders(result[key][lang], placeholders, f"{where}{line_of(texts, key)}: {section}.{key}.{lang}")
     for key in texts:
         if key not in keys:
             raise problem(where, texts, key, f"{section}.{key}", f"unknown key; expected {', '.join(keys)}")
     return result
 
 
+# The interface texts whose words in curly brackets the build fills in; every other text has none.
+STRING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {"result_place": ("{n}", "{total}")}
+_TEMPLATE_FOLDERS = ("overrides", "hooks", "tools", "quiz")
+_STRING_USES = (
+    re.compile(r"strings[\"']?\]?\[[\"']([a-z_][a-z0-9_]*)[\"']\]"),  # in Python and Jinja: strings[ "key" ]
+    re.compile(r"(?<![\w/-])strings\.(?!yml\b)([a-z_][a-z0-9_]*)"),  # in Jinja only: strings . key
+)
+_STRING_ALIAS = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*[\w.]*\bstrings\s*-?%\}")
+
+
+@functools.cache
+def used_strings() -> dict[str, str]:
+    """Every key of content/strings.yml that a template or hook uses, with the first file that uses it."""
+    used: dict[str, str] = {}
+    for folder in _TEMPLATE_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in (".html", ".xml", ".txt", ".py") or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            uses = _STRING_USES[:1] if path.suffix == ".py" else _STRING_USES
+            patterns = [*uses, *(re.compile(rf"(?<![\w.]){re.escape(alias)}\.([a-z_][a-z0-9_]*)")
+                                         for alias in _STRING_ALIAS.findall(text))]
+            for pattern in patterns:
+                for key in pattern.findall(text):
+                    used.setdefault(key, rel(path))
+    return used
+
+
+def fill(text: str, **values: object) -> str:
+    """A text with its {placeholders} replaced (str.format would fail on any other curly bracket)."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def check_placeholders(text: str, wanted: tuple[str, ...], at: str) -> None:
+    """Every placeholder of `wanted` in the text, and no other word in curly brackets."""
+    for found in re.findall(r"\{[^{}]*\}", text):
+        if found not in wanted:
+            expected = f"only {', '.join(wanted)}" if wanted else "none in this text"
+            raise DataError(f"{at}: unknown placeholder {found}; expected {expected} (keep the words in curly "
+                            f"brackets exactly as they were)")
+    for placeholder in wanted:
+        if placeholder not in text:
+            raise DataError(f"{at}: expected the placeholder {placeholder} in the text (the build puts a value "
+                            f"there); found '{text}'")
+
+
 def load_strings(path: Path = CONTENT / "strings.yml") -> dict[str, dict[str, str]]:
-    """Interface strings: every key has a French and an English text."""
+    """Interface strings: every key a template uses, each with a French and an English text, nothing else."""
+    where = rel(path)
     data = load_yaml(path)
     if not isinstance(data, dict):
-        raise DataError(
-            f"{rel(path)}: expected a list of keys, each with fr and en texts; found {describe(data)}"
-        )
-    return {key: bilingual(data, key, key, rel(path)) for key in data}
+        raise DataError(f"{where}: expected a list of keys, each with fr and en texts; found {describe(data)}")
+    used = used_strings()
+    for key in data:
+        if key not in used:
+            close = difflib.get_close_matches(str(key), [k for k in used if k not in data], n=1)
+            hint = (f"; did you mean '{close[0]}'?" if close else
+                    "; no template uses it (delete it, or check its spelling)")
+            raise DataError(f"{where}{line_of(data, key)}: {key}: unknown key{hint}")
+    for key, user in used.items():
+        if key not in data:
+            raise DataError(f'{where}: {key}: missing; {user} uses it; add it with a text in each language: '
+                            f'{key}: {{fr: "…", en: "…"}}')
+    strings = {key: bilingual(data, key, key, where) for key in data}
+    for key, texts in strings.items():
+        for lang, text in texts.items():
+            check_placeholders(text, STRING_PLACEHOLDERS.get(key, ()), f"{where}{line_of(data, key)}: {key}.{lang}")
+    return strings
 
 
 @dataclass(frozen=True)
@@ -271,7 +513,7 @@ def markdown_ids(path: Path) -> list[str]:
     """The explicit ids of a page's Markdown source, in order; raises on a heading without one."""
     ids: list[str] = []
     fenced = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         if fenced:
@@ -331,5 +573,10 @@ def source_sentences(text: str) -> list[str]:
 
 
 def _suggest(text: str) -> str:
+    return "-".join(slug(text).split("-")[:3]) or "section"
+
+
+def slug(text: str) -> str:
+    """Lower-case letters a-z, digits and hyphens: 'À propos 2' gives 'a-propos-2'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:3]) or "section"
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)) or "page"

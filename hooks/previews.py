@@ -22,6 +22,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 import font_lato
+import markupsafe
 from _data import DataError, load_forms, rel, templates, typeset
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _steps
     if _images_wanted():  # a wrong value stops the build before any page is rendered
         _steps = len(load_forms())
-        _check_glyphs(config.site_name, "content/strings.yml: site_name")
+        _check_glyphs(_plain(config.site_name), "content/strings.yml: site_name")
         _check_glyphs(config.extra["strings"]["not_found_title"], "content/strings.yml: not_found_title")
     return config
 
@@ -62,7 +63,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    title, description = page.meta["title"], page.meta["description"]  # hooks/front_matter.py requires both
+    # hooks/front_matter.py requires both, and has escaped them for the theme's templates
+    title, description = _plain(page.meta["title"]), _plain(page.meta["description"])
     name = PurePosixPath(page.file.dest_uri).with_suffix(".png").as_posix()
     return _inject(output, config, title.strip(), description.strip(), page.canonical_url or "", name,
                    f"{rel(page.file.abs_src_path)}: title")
@@ -74,6 +76,11 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     strings = config.extra["strings"]
     return _inject(output, config, strings["not_found_title"], strings["not_found_text"],
                    f"{config.site_url}404.html", "404.png", "content/strings.yml: not_found_title")
+
+
+def _plain(text: str) -> str:
+    """The text itself, for drawing and for the (escaping) template, whether it came escaped or not."""
+    return text.unescape() if isinstance(text, markupsafe.Markup) else text
 
 
 def _images_wanted() -> bool:
@@ -91,15 +98,16 @@ def _inject(output: str, config: MkDocsConfig, title: str, description: str, url
     if head_end < 0:
         return output
     lang = config.extra["lang"]
+    site_name = _plain(config.site_name)
     image = None
     if _images_wanted():
         path = Path(config.site_dir, *FOLDER.split("/"), *name.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(draw(title, config.site_name, lang, steps=_steps, where=where))
+        path.write_bytes(draw(title, site_name, lang, steps=_steps, where=where))
         image = {"url": f"{config.site_url}{FOLDER}/{name}", "width": WIDTH, "height": HEIGHT,
-                 "alt": f"{title} — {config.site_name}"}
+                 "alt": f"{title} — {site_name}"}
     tags = _TEMPLATE.render(
-        site_name=config.site_name,
+        site_name=site_name,
         title=title,
         description=description,
         url=url,

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 REDIRECTS = CONTENT / "redirects.yml"
 _PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
+_GENERATED = ("404.html", "search.html", "sitemap.xml")  # the theme's own pages in each language
 _TEMPLATE = templates().get_template("redirect.html")
 _redirects: dict[str, str] = {}
 
@@ -25,6 +26,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    for old in _redirects:  # the theme and the hooks have written their pages: a redirect never replaces one
+        if (Path(config.site_dir) / old).exists():
+            raise DataError(f"{rel(REDIRECTS)}{line_of(_redirects, old)}: redirects.{old}: the build makes a page "
+                            f"{config.extra['lang']}/{old} itself; a redirect is only for an address that no longer "
+                            f"has its page")
     for old, new in _redirects.items():
         html = _TEMPLATE.render(
             lang=config.extra["lang"], target=new, canonical=f"{config.site_url}{new}", strings=config.extra["strings"]
@@ -47,8 +53,17 @@ def _load() -> dict[str, str]:
         at = f"{where}{line_of(redirects, old)}: redirects.{old}"
         for value in (old, new):
             if not isinstance(value, str) or not _PAGE.fullmatch(value):
-                raise DataError(f"{at}: expected page addresses such as culture.html: partnership-culture.html; "
-                                f"found {describe(value)}")
+                raise DataError(f"{at}: expected page addresses such as culture.html: partnership-culture.html "
+                                f"(the file name of the page with .html, lower-case letters, digits and hyphens, "
+                                f"no folder and no #); found {describe(value)}")
+        if old == new:
+            raise DataError(f"{at}: the page would redirect to itself, in a loop; expected the new address of the page")
+        if new in redirects:
+            raise DataError(f"{at}: {new} is itself redirected (to {redirects[new]}); redirect {old} straight to the "
+                            f"final address, so that no chain or loop forms")
+        if old in _GENERATED:
+            raise DataError(f"{at}: the build makes a page {old} itself; a redirect is only for an address that no "
+                            f"longer has its page")
         still = [rel(page) for page in _sources(old) if page.is_file()]
         if still:
             raise DataError(f"{at}: {old} is still a page of the site ({', '.join(still)}); "
@@ -57,4 +72,4 @@ def _load() -> dict[str, str]:
         if missing:
             raise DataError(f"{at}: {new} is not a page of the site; expected the new address of the page "
                             f"({' and '.join(missing)} do{'es' if len(missing) == 1 else ''} not exist)")
-    return dict(redirects)
+    return redirects

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from _data import CONTENT, DataError, normalise, rel
+from _data import CONTENT, DataError, normalise, read_text, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -33,7 +33,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     source = page.meta.get("source")
     if not source:
         return None
-    problem = check(page_text(html), (SOURCES / source).read_text(encoding="utf-8"))
+    problem = check(page_text(html), read_text(SOURCES / source))
     if problem:
         raise DataError(f"{rel(page.file.abs_src_path)}: the original must stay word for word, with nothing of "
                         f"the site's inside it; {problem} ({rel(SOURCES / source)})")

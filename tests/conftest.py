@@ -89,9 +89,12 @@ class Project:
         self.edit("content/redirects.yml", "redirects: {}",
                   f"redirects:\n  {old.replace('.md', '.html')}: {new.replace('.md', '.html')}")
 
-    def build(self, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-        """`make build`, as an editor runs it: python tools/website.py build in the copy."""
-        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    def build(self, site_url: str | None = None, images: bool = False) -> subprocess.CompletedProcess[str]:
+        """`make build`, as an editor runs it: python tools/website.py build in the copy.
+
+        The link preview images are drawn only when a test asks for them (images=True): they cost a
+        second of CPU per build and only tests/test_previews.py and the escaping test look at them."""
+        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "1" if images else "0"}
         if site_url is not None:
             env["SITE_URL"] = site_url
         return subprocess.run(

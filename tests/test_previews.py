@@ -144,7 +144,7 @@ def test_a_title_the_font_cannot_draw_names_the_page() -> None:
 
 def test_every_address_derives_from_site_url(project: Callable[[], Project]) -> None:
     copy = project()
-    result = copy.build(site_url=SUB_PATH)
+    result = copy.build(site_url=SUB_PATH, images=True)
     assert result.returncode == 0, result.stdout + result.stderr
     for path in _pages(copy.file("site")):
         meta = _meta(path)

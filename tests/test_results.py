@@ -57,8 +57,7 @@ def test_a_page_in_a_sub_folder_is_refused_with_where_to_put_it(project: Callabl
         folder = copy.file(f"content/{lang}/extra")
         folder.mkdir()
         (folder / "page.md").write_text("---\ntitle: X\ndescription: Y\n---\n\n# X\n", encoding="utf-8")
-    assert problems(copy.build()) == [
-        f"content/{lang}/extra/page.md: pages live directly in content/{lang}/, not in a sub-folder (the language "
-        f"menu and the browser's page lookups expect it); move it to content/{lang}/extra-page.md"
-        for lang in ("fr", "en")
+    assert problems(copy.build()) == [  # said once, for the first language: the other one is the same mistake
+        "content/fr/extra/page.md: pages live directly in content/fr/, not in a sub-folder (the language "
+        "menu and the browser's page lookups expect it); move it to content/fr/extra-page.md"
     ]

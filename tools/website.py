@@ -1,19 +1,26 @@
 """Build and serve the bilingual site: `make build` and `make serve` call this.
 
-    python tools/website.py build   # both languages into site/; on any problem site/ stays as it was
-    python tools/website.py serve   # build, serve on SITE_URL (default http://127.0.0.1:8000/), rebuild on change
+    python tools/website.py build              # both languages into site/; on any problem site/ stays as it was
+    python tools/website.py serve [--port N]   # build, serve on http://127.0.0.1:8000/ (or N), rebuild on change
 
-mkdocs.yml is built once per language (SITE_LANG=fr, SITE_LANG=en), side by side in a fresh
-folder; the site root gets the language chooser, a bilingual 404 page and a sitemap of both
-languages; then the folder replaces site/. MkDocs' messages are rewritten for editors: the file,
-the problem, no traceback.
+Before MkDocs runs, the files an editor touches are checked (mkdocs.yml, its menu, hooks and
+plugins, encodings, SITE_URL). Then mkdocs.yml is built once per language (SITE_LANG=fr,
+SITE_LANG=en), side by side in a fresh folder; the site root gets the language chooser, a
+bilingual 404 page and a sitemap of both languages; then the folder replaces site/. MkDocs'
+messages are rewritten for editors: the file, the problem, no traceback. An unexpected error (a
+fault in the program) is one line naming the file being built; its details go to build-error.log.
+While serving, pages get a small script that reloads them after each successful rebuild; the
+files in site/ never carry it.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import fnmatch
 import functools
 import http.server
+import logging
 import os
 import re
 import shutil
@@ -22,9 +29,10 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 import markupsafe
@@ -37,13 +45,20 @@ from _data import (  # noqa: E402
     LANGUAGE_NAMES,
     LANGUAGES,
     DataError,
+    describe,
+    line_of,
+    load_forms,
     load_strings,
+    parse_yaml,
+    read_text,
+    rel,
     site_root,
     templates,
 )
-from previews import LOCALES  # noqa: E402
 
 SITE = ROOT / "site"
+ERROR_LOG = ROOT / "build-error.log"
+DEFAULT_PORT = 8000
 WATCHED = ("content", "hooks", "quiz", "overrides", "tools", "mkdocs.yml")
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -75,6 +90,30 @@ _EXPLAIN = [
         "content/{lang}/{0}: the link '{1}' is not a link to a page of the site; "
         "link to a page by its file name, e.g. [About](about.md)",
     ),
+    (
+        re.compile(r"A reference to '(.+?)' is included in the 'nav' configuration, which is not found in the "
+                   r"documentation files\."),
+        "mkdocs.yml: nav: '{0}' is not a page of content/{lang}/; expected the file name of a page, e.g. about.md",
+    ),
+    (re.compile(r"Config value 'plugins': The \"(.+?)\" plugin is not installed"),
+     "mkdocs.yml: plugins: the plugin '{0}' is not installed; check its spelling (this site uses search)"),
+    (re.compile(r"Config value 'hooks': The path '(.+?)' isn't an existing file\."),
+     "mkdocs.yml: hooks: '{0}' does not exist; expected the path of a file of hooks/, e.g. hooks/forms.py"),
+    (re.compile(r"Config value '(.+?)': Unrecognised configuration name: .*"),
+     "mkdocs.yml: {0}: unknown setting; check its spelling (see https://www.mkdocs.org/user-guide/configuration/)"),
+    (re.compile(r"Config value '(.+?)': Required configuration not provided\."),
+     "mkdocs.yml: {0}: missing; this setting is required"),
+    (re.compile(r"Config value 'markdown_extensions': Failed to load extension '(.+?)'\."),
+     "mkdocs.yml: markdown_extensions: the extension '{0}' does not exist; check its spelling"),
+    (re.compile(r"Config value 'markdown_extensions': Invalid Markdown Extensions configuration"),
+     "mkdocs.yml: markdown_extensions: the settings of an extension are not valid; check the indentation of its "
+     "lines (two spaces further than the extension's name)"),
+    (re.compile(r"Config value 'theme': No theme name set\."),
+     "mkdocs.yml: theme: name: missing; expected name: material under theme:"),
+    (re.compile(r"Config value 'theme': Unrecognised theme name: '(.+?)'.*"),
+     "mkdocs.yml: theme: name: unknown theme '{0}'; expected material"),
+    (re.compile(r"Config value '(.+?)': Expected type: (.+?) but received: (.+)"),
+     "mkdocs.yml: {0}: expected {1}; found {2}"),
     (re.compile(r"Config value '(.+?)': (.*)"), "mkdocs.yml: {0}: {1}"),
     (
         re.compile(r"MkDocs encountered an error parsing the configuration file: (.*)"),
@@ -86,8 +125,13 @@ _EXPLAIN = [
         "mkdocs.yml: nav: these pages of content/{lang}/ are not in the menu; add them to nav:",
     ),
 ]
-_DROP = re.compile(r"^(Aborted with .*|Error reading page '.*':|Documentation built in .*|Cleaning site directory|"
-                   r"Building documentation to directory: .*)$")
+_DROP = re.compile(r"^(Aborted with .*|Error (?:reading|building) page '.*':|Documentation built in .*|"
+                   r"Cleaning site directory|Building documentation to directory: .*)$")
+_ERROR_PAGE = re.compile(r"^Error (?:reading|building) page '(.+?)':(?: (.*))?$")
+_INTERNAL = "INTERNAL-ERROR "  # what a language build prints for a fault in the program, then where it happened
+# MkDocs names Python types in its configuration messages; an editor reads these words instead.
+_TYPES = {"bool": "true or false", "str": "a text", "list": "a list", "dict": "a mapping ('key: value' lines)",
+          "int": "a whole number", "float": "a number", "NoneType": "nothing", "tuple": "a list"}
 _YAML_MARK = re.compile(r'in ".*?", line (\d+), column \d+')
 _LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+")
 
@@ -97,6 +141,13 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url is not None:
         env["SITE_URL"] = site_url
+    ERROR_LOG.unlink(missing_ok=True)
+    try:
+        check_sources(env.get("SITE_URL"))
+    except DataError as error:
+        return [str(error)]
+    except Exception as error:  # noqa: BLE001 - a fault in the program: one line, the details in the log
+        return [_internal_error("the checks of the sources before the build", _fault_place(error))]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
@@ -108,24 +159,248 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
                 if problem not in problems:
                     problems.append(problem)
             if returncode and not problems:
-                problems.append(f"the {LANGUAGE_NAMES[lang]} build failed without saying why (exit code {returncode})")
+                problems.append(_internal_error(f"the {LANGUAGE_NAMES[lang]} site", "MkDocs", output))
         if problems:
             return problems
         try:
             _write_root(staging, env.get("SITE_URL"))
         except DataError as error:
             return [str(error)]
+        except Exception as error:  # noqa: BLE001
+            return [_internal_error("index.html, 404.html and sitemap.xml at the site root", _fault_place(error))]
         _swap(staging, site_dir)
         return []
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _fault_place(error: BaseException) -> str:
+    """Where in the project's own files a fault happened ('hooks/forms.py, line 37'), for the programmer."""
+    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_file():
+        return f"{rel(error.filename)}, line {error.lineno}"
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).is_file() and Path(frame.filename).resolve().is_relative_to(ROOT)]
+    template = getattr(error, "filename", None)  # a Jinja template: its file and line
+    if template and getattr(error, "lineno", None):
+        path = Path(template) if Path(template).is_absolute() else ROOT / "overrides" / str(template)
+        if path.is_file():
+            return f"{rel(path)}, line {error.lineno}"
+    return f"{rel(frames[-1].filename)}, line {frames[-1].lineno}" if frames else "MkDocs"
+
+
+def _internal_error(building: str, where: str, details: str | None = None) -> str:
+    """Write the details of a fault in the program to build-error.log; the one line that says so."""
+    text = details if details is not None else traceback.format_exc()
+    with ERROR_LOG.open("a", encoding="utf-8") as log:
+        log.write(f"While building {building} ({where}):\n{text}\n")
+    return (f"{building}: the build program failed on it ({where}): a fault in the program, not necessarily in "
+            f"your text; tell a programmer: the details are in {rel(ERROR_LOG)}")
+
+
+def check_sources(site_url: str | None = None) -> None:
+    """What MkDocs would report badly or not at all, checked first: mkdocs.yml, the folders, encodings."""
+    site_root(site_url)
+    config_path = ROOT / "mkdocs.yml"
+    if not config_path.is_file():
+        raise DataError("mkdocs.yml: file not found; it is the site's configuration, at the top of the project "
+                        "folder (restore it: git checkout mkdocs.yml)")
+    config = parse_yaml(read_text(config_path), "mkdocs.yml", loader="config")
+    if not isinstance(config, dict):
+        raise DataError(f"mkdocs.yml: expected the site's settings as 'key: value' lines (site_name:, nav:, "
+                        f"theme:, …); found {describe(config)}")
+    for lang in LANGUAGES:
+        folder = CONTENT / lang
+        if not folder.is_dir():
+            raise DataError(f"{rel(folder)}: folder not found; it holds the {LANGUAGE_NAMES[lang]} pages")
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() in (".md", ".yml", ".yaml", ".txt", ".svg"):
+                read_text(path)
+    for path in sorted([*CONTENT.glob("*.yml"), *(ROOT / "quiz").glob("*.yml"), *(CONTENT / "sources").glob("*.txt")]):
+        read_text(path)
+    _check_hooks(config)
+    _check_assets(config)
+    _check_plugins(config)
+    _check_data_and_pages()
+    _check_nav(config)
+
+
+def _check_data_and_pages() -> None:
+    """The hooks' own checks of the data files and of each page's source, run once, before MkDocs.
+
+    They are the checks the hooks make again during the build; here they stop at the first problem in
+    a fraction of a second, and each problem is said once for both languages.
+    """
+    import anchors
+    import front_matter
+    import languages
+    import markers
+    import newsletter
+    import redirects
+    from _quiz import load_quiz
+
+    load_strings()
+    load_forms()
+    load_quiz()
+    newsletter.load_kit()
+    redirects._load()
+    markers.load_known()
+    for lang in LANGUAGES:
+        for path in sorted((CONTENT / lang).rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(CONTENT).parts):
+                languages.check_file(path, lang)
+                for folder in path.relative_to(CONTENT / lang).parent.parts:  # folders are part of addresses too
+                    languages.check_folder(path, folder)
+    for lang in LANGUAGES:
+        for path in sorted((CONTENT / lang).glob("*.md")):
+            meta = front_matter.check(path, lang)
+            anchors.check(path.name, lang)
+            markers.check(path, meta)
+
+
+def _check_hooks(config: dict) -> None:
+    hooks = config.get("hooks", [])
+    if not isinstance(hooks, list):
+        raise DataError(f"mkdocs.yml{line_of(config, 'hooks')}: hooks: expected a list of files of hooks/, one per "
+                        f"line ('  - hooks/forms.py'); found {describe(hooks)}")
+    for index, hook in enumerate(hooks):
+        if not isinstance(hook, str) or not (ROOT / hook).is_file():
+            raise DataError(f"mkdocs.yml{line_of(hooks, index) or line_of(config, 'hooks')}: hooks: '{hook}' does not "
+                            f"exist; expected the path of a file of hooks/, e.g. hooks/forms.py")
+    for path in sorted((ROOT / "hooks").glob("[!_]*.py")):  # a hook left out would skip its checks silently
+        if rel(path) not in hooks:
+            raise DataError(f"mkdocs.yml{line_of(config, 'hooks')}: hooks: {rel(path)} is not listed; every hook of "
+                            f"hooks/ runs in every build (add the line '  - {rel(path)}')")
+
+
+def _check_assets(config: dict) -> None:
+    """The style sheets, scripts and icons mkdocs.yml names exist (the theme's folder or the pages' folders)."""
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    folder = ROOT / str(theme.get("custom_dir") or "overrides")
+    named = [(key, item, config.get(key)) for key in ("extra_css", "extra_javascript")
+             for item in (config.get(key) if isinstance(config.get(key), list) else [])]
+    named += [(key, theme.get(key), theme) for key in ("favicon", "logo") if isinstance(theme.get(key), str)]
+    for key, item, parent in named:
+        path = item if isinstance(item, str) else None
+        if path is None or re.match(r"https?://", path):
+            continue
+        if not (folder / path).is_file() and not all((CONTENT / lang / path).is_file() for lang in LANGUAGES):
+            at = line_of(parent, parent.index(item)) if isinstance(parent, list) else line_of(parent, key)
+            raise DataError(f"mkdocs.yml{at}: {key}: '{path}' does not exist in {rel(folder)}/; expected the path of a "
+                            f"file there, e.g. assets/site.css")
+
+
+def _check_plugins(config: dict) -> None:
+    from importlib.metadata import entry_points
+
+    plugins = config.get("plugins", [])
+    if not isinstance(plugins, (list, dict)):
+        raise DataError(f"mkdocs.yml{line_of(config, 'plugins')}: plugins: expected a list of plugins, one per line "
+                        f"('  - search'); found {describe(plugins)}")
+    names = list(plugins) if isinstance(plugins, dict) else [
+        next(iter(item)) if isinstance(item, dict) and item else item for item in plugins or []]
+    installed = {entry.name for entry in entry_points(group="mkdocs.plugins")}
+    for name in names:
+        if isinstance(name, str) and name not in installed and name.split("/")[-1] not in installed:
+            raise DataError(f"mkdocs.yml{line_of(config, 'plugins')}: plugins: the plugin '{name}' is not installed; "
+                            f"check its spelling (this site uses search)")
+
+
+def _check_nav(config: dict) -> None:
+    nav = config.get("nav")
+    if nav is None:
+        return  # MkDocs then lists every page; the nav warning names the ones left out
+
+    def walk(items: object, parent: object, key: object) -> None:
+        if not isinstance(items, list):
+            raise DataError(f"mkdocs.yml{line_of(parent, key)}: nav: expected a list of pages, one per line "
+                            f"('  - about.md'); found {describe(items)}")
+        for index, item in enumerate(items):
+            at = f"mkdocs.yml{line_of(items, index) or line_of(parent, key)}: nav"
+            if isinstance(item, dict) and len(item) == 1:
+                title, value = next(iter(item.items()))
+                if isinstance(value, list):
+                    walk(value, item, title)
+                    continue
+                item = value
+            if not isinstance(item, str):
+                raise DataError(f"{at}: expected a page's file name, such as about.md, or 'Title: about.md'; "
+                                f"found {describe(item)}")
+            if re.match(r"https?://", item):
+                continue
+            for lang in LANGUAGES:
+                if not (CONTENT / lang / item).is_file():
+                    raise DataError(f"{at}: '{item}' is not a page: {rel(CONTENT / lang / item)} does not exist; "
+                                    f"expected the file name of a page of content/{lang}/, e.g. about.md")
+
+    walk(nav, config, "nav")
+    listed = set(_nav_pages(nav))
+    hidden = config.get("not_in_nav") or ""
+    patterns = [line.strip() for line in hidden.splitlines() if line.strip()] if isinstance(hidden, str) else []
+    for path in sorted((CONTENT / LANGUAGES[0]).glob("*.md")):
+        if path.name not in listed and not any(fnmatch.fnmatch("/" + path.name, p) for p in patterns):
+            raise DataError(f"mkdocs.yml{line_of(config, 'nav')}: nav: the page {path.name} is not in the menu; add "
+                            f"a line '  - {path.name}' to nav: where it belongs")
+
+
+def _nav_pages(items: list) -> list[str]:
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) and item else item
+        pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
 def _build_language(lang: str, staging: Path, env: dict[str, str]) -> tuple[int, str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"),
-               "--site-dir", str(staging / lang)]
+    command = [sys.executable, str(Path(__file__).resolve()), "language", lang, str(staging / lang)]
     done = subprocess.run(command, cwd=ROOT, env=dict(env, SITE_LANG=lang), capture_output=True, text=True)
     return done.returncode, done.stdout + done.stderr
+
+
+class _Formatter(logging.Formatter):
+    """MkDocs' own log format (LEVEL  -  message), which explain() reads."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<8}-  {super().format(record)}"
+
+
+class _CurrentPage(logging.Handler):
+    """Remembers the page MkDocs says it was reading or building when something went wrong."""
+
+    page: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = _ERROR_PAGE.match(record.getMessage())
+        if match:
+            self.page = match.group(1)
+
+
+def build_language(lang: str, site_dir: str) -> int:
+    """One language with MkDocs, in this process: `mkdocs build --strict`, with faults caught."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    stream = logging.StreamHandler(sys.stdout)
+    stream.setFormatter(_Formatter())
+    # MkDocs says "Error reading page 'x': <what Python said>" before a fault: the page is all we keep of it.
+    stream.addFilter(lambda record: not _ERROR_PAGE.match(record.getMessage()))
+    current = _CurrentPage()
+    logger.addHandler(stream)
+    logger.addHandler(current)
+    try:
+        mkdocs_build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=site_dir))
+        return 0
+    except (Abort, ConfigurationError, BuildError) as error:  # MkDocs has logged the problem
+        print("Aborted with " + str(error))
+        return 1
+    except Exception as error:  # noqa: BLE001 - a fault in the program
+        # The page being built when there is one; else the site (the same line from both languages, said once).
+        building = f"content/{lang}/{current.page}" if current.page else "the site"
+        print(_INTERNAL + _internal_error(building, _fault_place(error)))
+        return 1
 
 
 def explain(output: str, lang: str) -> list[str]:
@@ -134,14 +409,19 @@ def explain(output: str, lang: str) -> list[str]:
     in_traceback = False
     for raw in output.splitlines():
         line = raw.strip()
+        if raw.startswith(_INTERNAL):
+            problems.append(raw[len(_INTERNAL):])
+            continue
         if raw.startswith("Traceback "):
             in_traceback = True
             continue
         if in_traceback:
             if raw and not raw.startswith(" "):
                 in_traceback = False
-                problems.append(f"unexpected error while building the {LANGUAGE_NAMES[lang]} site: {line}")
+                problems.append(_internal_error(f"the {LANGUAGE_NAMES[lang]} site", "MkDocs", output))
             continue
+        if _ERROR_PAGE.match(_LEVEL.sub("", line)):
+            continue  # MkDocs' preface to a problem it says next, or to a fault (said by build_language)
         if not line or raw.startswith("INFO") or _DROP.match(_LEVEL.sub("", line)):
             continue
         if raw.startswith("  - ") and problems and problems[-1].startswith("mkdocs.yml: nav:"):
@@ -149,6 +429,8 @@ def explain(output: str, lang: str) -> list[str]:
             continue
         message = _LEVEL.sub("", line)
         message = message.removeprefix("Error: ")
+        if re.match(r"[A-Z][A-Za-z]*(?:Error|Exception): ", message):
+            continue  # Python's account of the problem MkDocs has just said: not for an editor
         if problems and re.match(r"mkdocs\.yml(:\d+)?: not valid YAML", problems[-1]) and not _LEVEL.match(line):
             mark = _YAML_MARK.fullmatch(message)  # the lines after PyYAML's message: more of it, or where
             if not mark:
@@ -161,13 +443,16 @@ def explain(output: str, lang: str) -> list[str]:
             if match:
                 message = template.format(*match.groups(), lang=lang)
                 break
-        if message and not _DROP.match(message):
+        message = re.sub(r"<class '(\w+)'>", lambda m: _TYPES.get(m.group(1), "another kind of value"), message)
+        if message and not _DROP.match(message) and message not in problems:
             problems.append(message)
     return problems
 
 
 def _write_root(staging: Path, site_url: str | None) -> None:
     """The files of the site root: language chooser (x-default), bilingual 404 page, sitemap of both."""
+    from previews import LOCALES
+
     root = site_root(site_url)
     strings = load_strings()
     pages = sorted(
@@ -240,10 +525,93 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(site_dir: Path, site_url: str, host: str = "127.0.0.1", port: int = 8000) -> http.server.HTTPServer:
-    """An HTTP server for a built site, at the path of site_url; call serve_forever() on it."""
-    handler = type("Handler", (SiteHandler,), {"prefix": urlsplit(site_url).path or "/"})
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
+class LiveReload:
+    """The number of the last successful build; waiting requests learn when it changes."""
+
+    def __init__(self) -> None:
+        self.build = 1
+        self._changed = threading.Condition()
+
+    def rebuilt(self) -> None:
+        with self._changed:
+            self.build += 1
+            self._changed.notify_all()
+
+    def wait(self, seen: int, seconds: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.build != seen, timeout=seconds)
+            return self.build
+
+
+_RELOAD_PATH = "/__reload__"
+# Asks the server, one long request at a time, whether a newer build exists; reloads the page when it does.
+_RELOAD_SCRIPT = (
+    '<script>(function(){{var build={build};function ask(){{fetch("{path}?build="+build,{{cache:"no-store"}})'
+    '.then(function(r){{return r.text()}}).then(function(t){{if(t!==String(build)){{location.reload()}}else{{ask()}}}})'
+    '.catch(function(){{setTimeout(ask,2000)}})}}ask()}})();</script>'
+)
+
+
+class ServeHandler(SiteHandler):
+    """SiteHandler for `make serve`: each HTML page gets the reload script as it is sent (never in site/)."""
+
+    reload: LiveReload = LiveReload()
+
+    def do_GET(self) -> None:  # noqa: N802 - the parent's name
+        if self.path.split("?", 1)[0] == _RELOAD_PATH:
+            seen = parse_qs(urlsplit(self.path).query).get("build", ["0"])[0]
+            body = str(self.reload.wait(int(seen) if seen.isdigit() else 0, 25)).encode()
+            self._send(200, "text/plain; charset=utf-8", body)
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            self._send(200, "text/html; charset=utf-8", self._with_script(path.read_bytes()))
+            return
+        super().do_GET()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        inside = self.path[len(self.prefix):] if self.path.startswith(self.prefix) else ""
+        lang = inside.split("/", 1)[0]
+        page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES else "404.html")
+        self._send(404, "text/html; charset=utf-8", self._with_script(page.read_bytes() if page.is_file()
+                                                                         else b"Not found"))
+
+    def _with_script(self, body: bytes) -> bytes:
+        script = _RELOAD_SCRIPT.format(build=self.reload.build, path=_RELOAD_PATH).encode()
+        end = body.rfind(b"</body>")
+        return body[:end] + script + body[end:] if end >= 0 else body + script
+
+    def _send(self, code: int, content_type: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """A browser that closes a page while it loads is no problem; any other fault is one line, details logged."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        print(_internal_error("a request to make serve", "tools/website.py"), file=sys.stderr)
+
+
+def make_server(site_dir: Path, site_url: str, host: str = "127.0.0.1", port: int = 8000,
+                reload: LiveReload | None = None) -> http.server.HTTPServer:
+    """An HTTP server for a built site, at the path of site_url; call serve_forever() on it.
+
+    With `reload`, pages reload themselves in the browser after each rebuild (for `make serve`)."""
+    base, extra = (ServeHandler, {"reload": reload}) if reload else (SiteHandler, {})
+    handler = type("Handler", (base,), {"prefix": urlsplit(site_url).path or "/", **extra})
+    server = _Server((host, port), functools.partial(handler, directory=str(site_dir)))
     server.daemon_threads = True
     return server
 
@@ -271,27 +639,44 @@ def _report(problems: list[str], seconds: float, site_url: str) -> None:
                   "e.g. SITE_URL=https://example.org/partenariat/ make build")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "serve"))
-    args = parser.parse_args(argv)
-    sys.stdout.reconfigure(line_buffering=True)
-    sys.stderr.reconfigure(line_buffering=True)
+def _port(value: str | None, site_url: str) -> int:
+    """The port to serve on: PORT (make serve PORT=8001), else SITE_URL's when it is local, else 8000."""
+    if value is None or not value.strip():
+        parts = urlsplit(site_url)
+        return parts.port or DEFAULT_PORT if parts.hostname in ("127.0.0.1", "localhost") else DEFAULT_PORT
+    if not value.strip().isdigit() or not 1024 <= int(value) <= 65535:
+        raise DataError(f"PORT: expected a number from 1024 to 65535, e.g. make serve PORT=8001; found '{value}'")
+    return int(value)
+
+
+def _open_server(site_url: str, port: int, reload: LiveReload) -> http.server.HTTPServer:
     try:
-        site_url = site_root()
-    except DataError as error:
-        _report([str(error)], 0, "")
-        return 1
+        return make_server(SITE, site_url, "127.0.0.1", port, reload)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise DataError(f"port {port} is already in use (another make serve?); choose another one: "
+                            f"make serve PORT={port + 1}") from None
+        raise DataError(f"port {port} cannot be used here ({error.strerror or 'refused'}); choose another one: "
+                        f"make serve PORT=8001") from None
+
+
+def serve(port_value: str | None) -> int:
+    """`make serve`: bind the port first (a busy port is said at once), build, serve, rebuild on change."""
+    site_url = site_root()
+    local = urlsplit(site_url).hostname in ("127.0.0.1", "localhost")
+    port = _port(port_value, site_url)
+    if local and not os.environ.get("SITE_URL", "").strip() or port_value and local:
+        site_url = f"http://127.0.0.1:{port}{urlsplit(site_url).path}"
+        os.environ["SITE_URL"] = site_url
+    reload = LiveReload()
+    server = _open_server(site_url, port, reload)
     start = time.monotonic()
-    problems = build()
-    _report(problems, time.monotonic() - start, site_url)
-    if args.command == "build":
-        return 1 if problems else 0
-    parts = urlsplit(site_url)
-    server = make_server(SITE, site_url, parts.hostname or "127.0.0.1", parts.port or 8000)
+    _report(build(), time.monotonic() - start, site_url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving on {site_url} (French: {site_url}fr/, English: {site_url}en/). "
-          f"Rebuilds when {', '.join(n for n in WATCHED if (ROOT / n).exists())} change. Ctrl+C stops.")
+    address = f"http://127.0.0.1:{port}{urlsplit(site_url).path}"
+    print(f"Serving on {address} (French: {address}fr/, English: {address}en/). "
+          f"Rebuilds when {', '.join(n for n in WATCHED if (ROOT / n).exists())} change, and the browser reloads "
+          f"the page. Ctrl+C stops.")
     seen = _snapshot()
     try:
         while True:
@@ -300,10 +685,40 @@ def main(argv: list[str] | None = None) -> int:
             if now != seen:
                 seen = now
                 start = time.monotonic()
-                _report(build(), time.monotonic() - start, site_url)
+                problems = build()
+                _report(problems, time.monotonic() - start, site_url)
+                if not problems:
+                    reload.rebuilt()
     except KeyboardInterrupt:
         server.shutdown()
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "serve", "language"))
+    parser.add_argument("--port", default=os.environ.get("PORT"))
+    parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
+    sys.stderr.reconfigure(line_buffering=True)
+    if args.command == "language":  # one language, for build(): python tools/website.py language fr <folder>
+        return build_language(*args.args)
+    if args.command == "serve":
+        try:
+            return serve(args.port)
+        except DataError as error:  # before the first build: the port or the address; one line says it
+            print(f"make serve: {error}", file=sys.stderr)
+            return 1
+    try:
+        site_url = site_root()
+    except DataError as error:
+        _report([str(error)], 0, "")
+        return 1
+    start = time.monotonic()
+    problems = build()
+    _report(problems, time.monotonic() - start, site_url)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
