@@ -383,7 +383,7 @@ def bilingual_texts(data: dict[str, Any], section: str, where: str,
 
 
 # The interface texts whose words in curly brackets the build fills in; every other text has none.
-STRING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {"result_place": ("{n}", "{total}")}
+STRING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {"take_quiz": ("{minutes}",)}
 _TEMPLATE_FOLDERS = ("overrides", "hooks", "tools", "quiz")
 _STRING_USES = (
     re.compile(r"strings[\"']?\]?\[[\"']([a-z_][a-z0-9_]*)[\"']\]"),  # in Python and Jinja: strings[ "key" ]
