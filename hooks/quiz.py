@@ -101,7 +101,7 @@ JS_TEXTS = (
     "forget", "point", "points", "why_title", "why_scores", "why_towards", "why_elsewhere", "wish_title",
     "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
     "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
-    "own_label", "own_add", "fears", "resistances", "self_unknown", *COMPARE_TEXTS,
+    "own_label", "own_add", "fears", "resistances", "self_unknown", "compare",
 )
 _COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")
@@ -122,7 +122,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for style in STYLES:
         files.append(File.generated(config, f"quiz/{style}", content=_style(style)))
     files.append(File.generated(config, "quiz/quiz.js", content=_script(SCRIPTS)))
-    files.append(File.generated(config, "quiz/compare.js", content=_script(COMPARE_SCRIPTS)))
+    if _quiz is not None:
+        data = _compare_data(_quiz, config.extra["lang"])
+        files.append(File.generated(config, "quiz/compare.js", content=data + _script(COMPARE_SCRIPTS)))
     return files
 
 
@@ -131,6 +133,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return None
     html = _TEMPLATE.render(_plain_data(_quiz, config, page))
     return markdown.replace(MARKER, "\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def _compare_data(quiz: Quiz, lang: str) -> str:
+    """What only the comparison needs, in the page's language, at the head of compare.js (not in every quiz page):
+    its texts, the discussion prompt of each question and the table of shared links (quiz/links.yml)."""
+    data = {
+        "texts": {key: typeset(quiz.ui[key][lang], lang) for key in COMPARE_TEXTS},
+        "prompts": {question.id: typeset(question.prompt[lang], lang) for question in quiz.questions},
+        "links": quiz.links,
+    }
+    payload = json.dumps(data, ensure_ascii=False)
+    return f"window.PartnershipQuiz=Object.assign(window.PartnershipQuiz||{{}},{payload});\n"
 
 
 def _style(name: str) -> str:
@@ -177,7 +191,6 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
         questions.append({
             "id": question.id,
             "text": t(question.text),
-            "prompt": t(question.prompt),
             "answers": [
                 {
                     "id": answer.id,
@@ -210,7 +223,6 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
     return {
         "ui": ui,
         "js_texts": JS_TEXTS,
-        "links": json.dumps(quiz.links, ensure_ascii=False, separators=(",", ":")),
         "site_name": config.site_name,
         "address": config.site_url + page.url,
         "paper_fields": [ui["paper_partnership"], ui["paper_organisation"], ui["paper_date"]],

@@ -168,7 +168,7 @@
       differ.push(el("div", { class: "quiz__differ", "data-question": id }, el("h4", {}, questionText(fieldset)),
         el("table", { class: "quiz__table" }, el("tbody", {}, ...people.map((p) => el("tr", {},
           el("th", { scope: "row" }, p.label), el("td", {}, answerText(fieldset, p.state.answers[id])))))),
-        el("p", { class: "quiz__prompt" }, el("strong", {}, t("to_discuss")), " ", fieldset.dataset.prompt)));
+        el("p", { class: "quiz__prompt" }, el("strong", {}, t("to_discuss")), " ", Q.prompts[id] || "")));
     }
     const placed = new Set(people.map((p) => p.outcome.forms.join(",")));
     const agree = [el("h3", {}, t("agree_title"))];

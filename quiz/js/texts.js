@@ -9,13 +9,14 @@
   Q.COLON = document.documentElement.lang === "fr" ? "\u00a0: " : ": ";
 
   /**
-   * An interface text of quiz/texts.yml (from a data-t-* attribute), its {placeholders} filled in.
+   * An interface text of quiz/texts.yml (from a data-t-* attribute of the page, or, for the comparison,
+   * from Q.texts at the head of compare.js), its {placeholders} filled in.
    * @param {string} key e.g. "result_clear"
    * @param {Object<string, string|number>} [values]
    * @returns {string}
    */
   Q.t = function (key, values) {
-    const text = (Q.root && Q.root.getAttribute("data-t-" + key.replace(/_/g, "-"))) || "";
+    const text = (Q.root && Q.root.getAttribute("data-t-" + key.replace(/_/g, "-"))) || (Q.texts && Q.texts[key]) || "";
     return text.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
   };
 
