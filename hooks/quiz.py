@@ -19,7 +19,6 @@ from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from quiz_facts import quiz_facts
 
 MARKER = "<!-- quiz -->"
 # quiz/js/, in the order they are joined into the quiz.js a browser loads.
@@ -171,7 +170,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
         return typeset(texts[lang], lang)
 
     ui = {key: t(texts) for key, texts in quiz.ui.items()}
-    ui["intro"] = ui["intro"].replace("{minutes}", str(quiz_facts()["minutes"]))
+    ui["intro"] = ui["intro"].replace("{minutes}", str(config.extra["quiz_facts"]["minutes"]))  # hooks/quiz_facts.py
     forms = [
         {
             "id": form.id,

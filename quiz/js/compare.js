@@ -9,7 +9,7 @@
 
   if (!Q.root) return;
   const { el, t, sentence } = Q;
-  const KEY = "partenariat.partners";
+  const KEY = Q.PARTNERS_KEY;
   Q.MAX_PARTNERS = 6;
   const SVG = "http://www.w3.org/2000/svg";
 

@@ -42,15 +42,6 @@
     return loading;
   };
 
-  /** Whether partners are taking turns on this device (meeting.js keeps the turn there). */
-  function inRoom() {
-    try {
-      return Boolean((JSON.parse(window.localStorage.getItem("partenariat.room")) || {}).label);
-    } catch (error) {
-      return false;
-    }
-  }
-
   /** Shows one of the views: "intro", "steps", "result", "compare" or "room" (the last two: meeting.js). */
   function view(name) {
     state.shown = name;
@@ -179,12 +170,7 @@
       clear();
       state.label = "";
       showIntro();
-      Q.erase();
-      for (const key of ["partenariat.partners", "partenariat.room"]) {
-        try {
-          window.localStorage.removeItem(key);
-        } catch (error) { /* nothing was kept */ }
-      }
+      Q.eraseAll();
       status.textContent = Q.t("forgotten");
       bringIntoView(root);
       root.querySelector("[data-action=start]").focus({ preventScroll: true });
@@ -196,7 +182,7 @@
     event.preventDefault();
     if (document.activeElement === ownInput && ownInput.value.trim()) addOwn();
     else if (state.step < steps.length) show(state.step + 1, true);
-    else if (inRoom()) Q.loadCompare().then(() => Q.roomFinish());
+    else if (Q.roomActive()) Q.loadCompare().then(() => Q.roomFinish());
     else showResult(true);
   });
   root.addEventListener("click", (event) => {

@@ -9,23 +9,7 @@
 
   if (!Q.root) return;
   const { el, t } = Q;
-  const ROOM = "partenariat.room";
   const box = Q.root.querySelector("[data-compare]");
-
-  function room() {
-    try {
-      return JSON.parse(window.localStorage.getItem(ROOM)) || null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function setRoom(value) {
-    try {
-      if (value) window.localStorage.setItem(ROOM, JSON.stringify(value));
-      else window.localStorage.removeItem(ROOM);
-    } catch (error) { /* turns still work on this page */ }
-  }
 
   function say(key, values) {
     Q.root.querySelector("[data-status]").textContent = t(key, values);
@@ -52,11 +36,11 @@
   /** At the end of a partner's turn: their answers join the partners, the next one starts afresh. */
   Q.roomFinish = function () {
     const state = Q.flow.state();
-    const label = (room() || {}).label || t("partner_n", { n: Q.partners().length + 1 });
+    const label = (Q.room() || {}).label || t("partner_n", { n: Q.partners().length + 1 });
     const list = Q.partners();
     list.push({ label, code: Q.encode(state, label, true) });
     Q.savePartners(list);
-    setRoom({ label: "", waiting: true });
+    Q.setRoom(null);
     Q.flow.clear();
     const full = list.length >= Q.MAX_PARTNERS;
     box.replaceChildren(el("h2", { id: "compare", tabindex: "-1" }, t("room")), el("p", { role: "status" }, t("room_done", { label })),
@@ -64,11 +48,6 @@
         el("button", { type: "button", class: "md-button" + (full ? " md-button--primary" : ""), "data-action": "room-show" }, t("room_show"))));
     Q.flow.view("room");
     Q.flow.focus(box.querySelector("h2"));
-  };
-
-  Q.roomActive = function () {
-    const current = room();
-    return Boolean(current && current.label);
   };
 
   /** Adds the partner of a link code and says what happened. */
@@ -82,7 +61,7 @@
     event.preventDefault();
     const form = event.target;
     if (form.matches("[data-room-start]")) {
-      setRoom({ label: form.querySelector("input").value.trim() || t("partner_n", { n: Q.partners().length + 1 }) });
+      Q.setRoom({ label: form.querySelector("input").value.trim() || t("partner_n", { n: Q.partners().length + 1 }) });
       Q.flow.clear();
       Q.flow.show(1, true);
     } else if (form.matches("[data-add-partner]")) {
@@ -118,12 +97,12 @@
       Q.savePartners(list);
       Q.showCompare(true);
     } else if (action === "take") {
-      setRoom(null);
+      Q.setRoom(null);
       Q.flow.show(1, true);
     } else if (action === "back") Q.flow.showResult(true);
     else if (action === "room") Q.roomStart();
     else if (action === "room-show") {
-      setRoom(null);
+      Q.setRoom(null);
       Q.showCompare(true);
     } else if (action === "print") {
       Q.root.classList.add("quiz--print-compare");

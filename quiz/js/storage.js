@@ -7,6 +7,10 @@
   "use strict";
 
   const KEY = "partenariat.quiz";
+  /** Where the comparison keeps the partners' link codes (compare.js). */
+  Q.PARTNERS_KEY = "partenariat.partners";
+  /** Where the label of the partner answering is kept while partners take turns on one device (meeting.js). */
+  const ROOM = "partenariat.room";
 
   /**
    * @typedef {Object} State
@@ -57,6 +61,37 @@
       return window.localStorage.getItem(KEY) !== null;
     } catch (error) {
       return false;
+    }
+  };
+
+  /** @returns {{label: string}|null} the turn being taken on this device, if any */
+  Q.room = function () {
+    try {
+      return JSON.parse(window.localStorage.getItem(ROOM)) || null;
+    } catch (error) {
+      return null;
+    }
+  };
+
+  /** @param {{label: string}|null} value the turn now being taken, or null when turns end */
+  Q.setRoom = function (value) {
+    try {
+      if (value) window.localStorage.setItem(ROOM, JSON.stringify(value));
+      else window.localStorage.removeItem(ROOM);
+    } catch (error) { /* turns still work on this page */ }
+  };
+
+  /** @returns {boolean} whether partners are taking turns on this device */
+  Q.roomActive = function () {
+    return Boolean((Q.room() || {}).label);
+  };
+
+  /** Erases everything of the quiz from this browser: the answers, the partners, the turns. */
+  Q.eraseAll = function () {
+    for (const key of [KEY, Q.PARTNERS_KEY, ROOM]) {
+      try {
+        window.localStorage.removeItem(key);
+      } catch (error) { /* nothing was kept */ }
     }
   };
 
