@@ -10,8 +10,10 @@ language gets the same tags (its title and text from content/strings.yml).
 PREVIEW_IMAGES=0 skips the images (faster builds while editing): the pages then carry no
 og:image and a plain "summary" Twitter card. PREVIEW_IMAGES=1, or unset, draws them.
 
-The same title always gives the same bytes, so an unchanged page keeps an unchanged image. A title
-with a character the font cannot draw stops the build, naming the page.
+The same title always gives the same bytes, so an unchanged page keeps an unchanged image; the
+images are kept in .cache/previews (hooks/cache.py) and drawn again only when a title, the site
+name, the forms or this file change. A title with a character the font cannot draw stops the
+build, naming the page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path, PurePosixPath
 import font_lato
 import markupsafe
 from _data import DataError, load_forms, rel, templates, typeset
+from cache import cached_bytes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -44,6 +47,10 @@ _TITLE_SIZES = range(92, 51, -4)     # font sizes tried, largest first
 _MAX_LINES = 4
 _LEADING = 1.16
 _steps = 7                           # forms on the scale: content/forms.yml, read once per build
+# What draws an image besides its texts: this file and the fonts (a change to either draws anew).
+_DRAWN_BY = Path(__file__).read_bytes() + b"".join(
+    f"{name}:{os.path.getsize(os.path.join(font_lato.font_directory, name))}".encode()
+    for name in ("Lato-Bold.ttf", "Lato-Regular.ttf"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -103,7 +110,8 @@ def _inject(output: str, config: MkDocsConfig, title: str, description: str, url
     if _images_wanted():
         path = Path(config.site_dir, *FOLDER.split("/"), *name.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(draw(title, site_name, lang, steps=_steps, where=where))
+        path.write_bytes(cached_bytes("previews", (_DRAWN_BY, title, site_name, lang, str(_steps)),
+                                      lambda: draw(title, site_name, lang, steps=_steps, where=where)))
         image = {"url": f"{config.site_url}{FOLDER}/{name}", "width": WIDTH, "height": HEIGHT,
                  "alt": f"{title} — {site_name}"}
     tags = _TEMPLATE.render(
