@@ -104,7 +104,29 @@ class Quiz:
 
 
 def load_quiz(folder: Path = QUIZ) -> Quiz:
-    """Both files of the quiz, checked; any problem is a DataError naming file, line and key."""
+    """Both files of the quiz, checked; any problem is a DataError naming file, line and key.
+
+    Read once per process while the files it reads are unchanged (three hooks and the checks ask)."""
+    read = [*sorted(folder.glob("*.yml")), CONTENT / "forms.yml", SOURCE,
+            *(CONTENT / lang / FORMS_PAGE for lang in LANGUAGES)]
+    stamp = tuple((str(path), *_stamp(path)) for path in read)
+    if _loaded.get(folder, (None,))[0] != stamp:
+        _loaded[folder] = (stamp, _load_quiz(folder))
+    return _loaded[folder][1]
+
+
+_loaded: dict[Path, tuple[tuple[object, ...], Quiz]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (found.st_mtime_ns, found.st_size)
+
+
+def _load_quiz(folder: Path) -> Quiz:
     forms = load_forms()
     questions = _questions(folder / "questions.yml", forms)
     texts_path = folder / "texts.yml"

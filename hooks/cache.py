@@ -8,6 +8,7 @@ of them simply makes a new entry (nothing is ever out of date):
   forms and the code and font that draw them.
 Deleting .cache/ is always safe; the next build is slower and fills it again. A cache that cannot
 be written (read-only disk) is skipped without a word: the build writes the same site.
+BUILD_CACHE=<folder> keeps the cache elsewhere (the tests share one between copies of the project).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-CACHE = Path(__file__).resolve().parent.parent / ".cache"
+CACHE = Path(os.environ.get("BUILD_CACHE") or Path(__file__).resolve().parent.parent / ".cache")
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

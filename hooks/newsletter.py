@@ -9,7 +9,8 @@ and, each on a line of its own, the markers this hook replaces:
 - `<!-- newsletter:qr -->`: the QR codes, shown with links to download them as SVG and PNG.
 Every address is SITE_URL + <lang>/ + page (config.site_url), so the kit follows the address the
 site is built for. The QR codes are made offline by segno and added to the build as
-assets/qr/<page>.svg and .png; the same address always gives the same bytes.
+assets/qr/<page>.svg and .png; the same address always gives the same bytes (kept in .cache/qr,
+hooks/cache.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from _data import (
     templates,
     typeset,
 )
+from cache import cached_bytes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -94,9 +96,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for key in _kit.pages:
         if not key.qr:
             continue
-        code = segno.make(config.site_url + key.page, **QR_OPTIONS)
+        address = config.site_url + key.page
         for options in (SVG_OPTIONS, PNG_OPTIONS):
-            files.append(File.generated(config, _qr_uri(key, options["kind"]), content=qr_bytes(code, options)))
+            content = cached_bytes("qr", (repr(QR_OPTIONS), repr(options), segno.__version__, address),
+                                   lambda options=options, address=address: qr_bytes(segno.make(address, **QR_OPTIONS),
+                                                                                    options))
+            files.append(File.generated(config, _qr_uri(key, options["kind"]), content=content))
     return files
 
 

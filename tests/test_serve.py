@@ -51,7 +51,10 @@ class Server:
     def wait_for(self, text: str) -> str:
         """The next line of output that contains `text` (fails if the server ends first)."""
         while True:
-            line = self.lines.get(timeout=TIMEOUT)
+            try:
+                line = self.lines.get(timeout=TIMEOUT)
+            except queue.Empty:
+                raise AssertionError(f"the server did not say {text!r}: {self.seen}") from None
             self.seen.append(line)
             if text in line:
                 return line
@@ -89,6 +92,31 @@ def test_serve_builds_both_languages_and_rebuilds_on_change(project: Callable[[]
         server.wait_for("content/en/about.md: the link 'sources/nowhere.txt' points to a page or file that does not "
                         "exist")
         assert "Website built with" in _get(f"{url}en/about.html")[1]  # the previous pages stay served
+
+
+def test_rebuilds_take_data_templates_and_program_changes_as_a_fresh_build_would(
+    project: Callable[[], Project],
+) -> None:
+    """The languages stay loaded between rebuilds (tools/website.py's workers): nothing they keep may hide a change."""
+    copy = project()
+    url = f"http://127.0.0.1:{free_port()}/"
+    with serving(copy, site_url=url) as server:
+        server.wait_for(f"Serving on {url}")
+
+        copy.edit("content/strings.yml", "en: About this site", "en: All about this site")  # a data file
+        server.wait_for("Built both languages")
+        assert "All about this site" in _get(f"{url}en/about.html")[1]
+
+        copy.edit("overrides/partials/footer.html", '<footer class="md-footer">',  # a theme template
+                  '<footer class="md-footer" data-edited="template">')
+        server.wait_for("Built both languages")
+        assert 'data-edited="template"' in _get(f"{url}fr/index.html")[1]
+
+        copy.edit("hooks/footer.py", '"about": typeset(strings["footer_about"], lang),',  # the program
+                  '"about": typeset(strings["footer_about"], lang) + "!",')
+        server.wait_for("starting again")
+        server.wait_for("Built both languages")
+        assert "All about this site!" in _get(f"{url}en/about.html")[1]
 
 
 def test_serve_on_the_port_given(project: Callable[[], Project]) -> None:

@@ -2,13 +2,15 @@
 
     python tools/bench.py [--runs 5] [--no-lighthouse]
 
-Prints one table: the cold build of both languages (median and spread of --runs builds into a
-scratch folder), the rebuild after saving one page while `tools/website.py serve` runs (in a
-scratch copy of the project: until the new text is in its site/), the page count and size of site/,
-what a first visit downloads (HTML, CSS, JS, other; gzip-compressed as a real host sends it) for
-the home, forms, quiz and a result page in each language, the quiz's own JS and CSS, and
-Lighthouse's four scores (npm's lighthouse, mobile settings, Debian's Chromium) on the home, forms
-and quiz pages. Every figure is shown with its budget and ratio (figure / budget).
+Prints one table: the first build of both languages with an empty build cache (hooks/cache.py;
+for information), the cold build (a new build into an empty folder, the build cache filled:
+median and spread of --runs builds into a scratch folder), the rebuild after saving one page
+while `tools/website.py serve` runs (in a scratch copy of the project: until the new text is in
+its site/), the page count and size of site/, what a first visit downloads (HTML, CSS, JS, other;
+gzip-compressed as a real host sends it) for the home, forms, quiz and a result page in each
+language, the quiz's own JS and CSS, and Lighthouse's four scores (npm's lighthouse, mobile
+settings, Debian's Chromium) on the home, forms and quiz pages. Every figure is shown with its
+budget and ratio (figure / budget).
 A measurement, never a test: nothing here passes or fails.
 """
 
@@ -70,6 +72,15 @@ def cold_builds(runs: int, url: str, site_dir: Path) -> list[float]:
         if problems:
             raise SystemExit("the build failed:\n" + "\n".join(problems))
     return times
+
+
+def first_build(site_dir: Path, cache: Path) -> float:
+    """A build that finds nothing in the build cache (hooks/cache.py): compiles every template, draws every image."""
+    os.environ["BUILD_CACHE"] = str(cache)
+    try:
+        return cold_builds(1, "http://127.0.0.1:8000/", site_dir)[0]
+    finally:
+        del os.environ["BUILD_CACHE"]
 
 
 def _wait_for(path: Path, text: str, timeout: float = 120) -> float:
@@ -226,6 +237,10 @@ class Table:
         self.rows.append((label, f"{value:.{digits}f} {unit}".strip(), f"{budget:g} {unit}".strip(),
                           f"{ratio:.2f}", "ok" if within else "OVER" if not higher_is_better else "UNDER"))
 
+    def note(self, label: str, value: float, unit: str, digits: int = 1) -> None:
+        """A figure shown for information, with no budget."""
+        self.rows.append((label, f"{value:.{digits}f} {unit}".strip(), "-", "-", ""))
+
     def print(self) -> None:
         header = ("measure", "figure", "budget", "ratio", "")
         widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(5)]
@@ -243,6 +258,10 @@ def main() -> None:
     table = Table()
     with tempfile.TemporaryDirectory() as scratch:
         site_dir = Path(scratch) / "site"
+        print("Building both languages with an empty build cache (.cache/)...", file=sys.stderr)
+        first = first_build(site_dir, Path(scratch) / "empty-cache")
+        table.note("first build, both languages, empty build cache (.cache/: once per machine)", first, "s",
+                   digits=2)
         print(f"Building both languages {args.runs} times...", file=sys.stderr)
         times = cold_builds(args.runs, "http://127.0.0.1:8000/", site_dir)
         table.add(f"cold build, both languages (median of {args.runs})", statistics.median(times),

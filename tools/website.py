@@ -16,10 +16,13 @@ files in site/ never carry it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import fnmatch
 import functools
 import http.server
+import io
+import json
 import logging
 import os
 import re
@@ -60,6 +63,7 @@ SITE = ROOT / "site"
 ERROR_LOG = ROOT / "build-error.log"
 DEFAULT_PORT = 8000
 WATCHED = ("content", "hooks", "quiz", "overrides", "tools", "mkdocs.yml")
+_POLL = 0.05  # seconds between two looks at the watched files while serving (a look takes about 2 ms)
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=jinja2.select_autoescape(("html", "xml")),
@@ -138,21 +142,25 @@ _LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+")
 
 def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
     """Build both languages into site_dir; returns the problems found (none: the site was replaced)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    if site_url is not None:
-        env["SITE_URL"] = site_url
+    env = _build_env(site_url)
     ERROR_LOG.unlink(missing_ok=True)
     try:
-        check_sources(env.get("SITE_URL"))
+        site_root(env.get("SITE_URL"))
     except DataError as error:
         return [str(error)]
-    except Exception as error:  # noqa: BLE001 - a fault in the program: one line, the details in the log
-        return [_internal_error("the checks of the sources before the build", _fault_place(error))]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
+        # The languages build while the sources are checked; a problem the checks find is said first, and alone.
         with ThreadPoolExecutor(len(LANGUAGES)) as pool:
-            outputs = list(pool.map(functools.partial(_build_language, staging=staging, env=env), LANGUAGES))
+            builds = pool.map(functools.partial(_build_language, staging=staging, env=env), LANGUAGES)
+            try:
+                check_sources(env.get("SITE_URL"))
+            except DataError as error:
+                return [str(error)]
+            except Exception as error:  # noqa: BLE001 - a fault in the program: one line, the details in the log
+                return [_internal_error("the checks of the sources before the build", _fault_place(error))]
+            outputs = list(builds)
         problems: list[str] = []
         for lang, (returncode, output) in zip(LANGUAGES, outputs, strict=True):
             for problem in explain(output, lang) if returncode else []:
@@ -172,6 +180,13 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
         return []
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_env(site_url: str | None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    return env
 
 
 def _fault_place(error: BaseException) -> str:
@@ -351,9 +366,113 @@ def _nav_pages(items: list) -> list[str]:
 
 
 def _build_language(lang: str, staging: Path, env: dict[str, str]) -> tuple[int, str]:
+    worker = _workers.get(lang)
+    if worker is not None and worker.env == env:
+        result = worker.build(staging / lang)
+        if result is not None:
+            return result
     command = [sys.executable, str(Path(__file__).resolve()), "language", lang, str(staging / lang)]
     done = subprocess.run(command, cwd=ROOT, env=dict(env, SITE_LANG=lang), capture_output=True, text=True)
     return done.returncode, done.stdout + done.stderr
+
+
+class _Worker:
+    """One language's MkDocs kept running while serving (`website.py worker <lang>`): a rebuild skips
+    starting Python and importing MkDocs and Material, and finds the theme's compiled templates in memory.
+
+    Each build is the same as `website.py language`: the hooks read the data and pages again every time.
+    A change to the program itself (hooks/, tools/, overrides/, mkdocs.yml) starts new workers."""
+
+    def __init__(self, lang: str, env: dict[str, str]) -> None:
+        self.env = env
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "worker", lang], cwd=ROOT,
+            env=dict(env, SITE_LANG=lang), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, encoding="utf-8")
+
+    def build(self, site_dir: Path) -> tuple[int, str] | None:
+        """(return code, output) as from `website.py language`; None if the worker has stopped."""
+        try:
+            self.process.stdin.write(f"{site_dir}\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except (OSError, ValueError):
+            return None
+        if not answer:
+            return None
+        returncode, output = json.loads(answer)
+        return returncode, output
+
+    def stop(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+_workers: dict[str, _Worker] = {}
+
+
+def _start_workers(env: dict[str, str]) -> None:
+    _stop_workers()
+    _workers.update({lang: _Worker(lang, env) for lang in LANGUAGES})
+
+
+def _stop_workers() -> None:
+    for running in _workers.values():
+        running.stop()
+    _workers.clear()
+
+
+def _remember_theme() -> None:
+    """In a worker, what depends only on the theme and the templates is worked out once: the list of the
+    theme's files (Material's folder holds thousands of icons) and each template's compiled code. While a
+    worker runs, only content/ and quiz/ change: the server starts new workers for any other change."""
+    listed: dict[tuple[object, ...], list[str]] = {}
+    compiled: dict[tuple[object, ...], object] = {}
+    list_templates, compile_template = jinja2.Environment.list_templates, jinja2.Environment.compile
+
+    def list_once(env: jinja2.Environment, extensions: object = None, filter_func: object = None) -> list[str]:
+        loader = env.loader
+        key = (type(loader), tuple(map(str, getattr(loader, "searchpath", ()))), extensions,
+               getattr(filter_func, "__code__", filter_func))
+        if key not in listed:
+            listed[key] = list_templates(env, extensions, filter_func)
+        return list(listed[key])
+
+    def compile_once(env: jinja2.Environment, source: object, name: str | None = None, filename: str | None = None,
+                     raw: bool = False, defer_init: bool = False) -> object:
+        if not isinstance(source, str):
+            return compile_template(env, source, name, filename, raw, defer_init)
+        key = (source, name, filename, raw, defer_init, env.autoescape, env.trim_blocks, env.lstrip_blocks,
+               env.keep_trailing_newline, tuple(sorted(env.extensions)), env.block_start_string,
+               env.variable_start_string, env.comment_start_string, env.line_statement_prefix)
+        if key not in compiled:
+            compiled[key] = compile_template(env, source, name, filename, raw, defer_init)
+        return compiled[key]
+
+    jinja2.Environment.list_templates = list_once
+    jinja2.Environment.compile = compile_once
+
+
+def worker(lang: str) -> int:
+    """`website.py worker <lang>`: for each folder read on stdin, build the language into it; answer on stdout
+    one JSON line [return code, output], as `website.py language` would have exited and printed."""
+    _remember_theme()
+    answers = sys.stdout
+    for line in sys.stdin:
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            try:
+                returncode = build_language(lang, line.strip())
+            except Exception as error:  # noqa: BLE001 - said as `language` says it
+                print(_INTERNAL + _internal_error(f"the {LANGUAGE_NAMES[lang]} site", _fault_place(error)))
+                returncode = 1
+        answers.write(json.dumps([returncode, output.getvalue()]) + "\n")
+        answers.flush()
+    return 0
 
 
 class _Formatter(logging.Formatter):
@@ -401,6 +520,9 @@ def build_language(lang: str, site_dir: str) -> int:
         building = f"content/{lang}/{current.page}" if current.page else "the site"
         print(_INTERNAL + _internal_error(building, _fault_place(error)))
         return 1
+    finally:  # a worker builds again in this process: the next build has its own handlers
+        logger.removeHandler(stream)
+        logger.removeHandler(current)
 
 
 def explain(output: str, lang: str) -> list[str]:
@@ -529,7 +651,7 @@ class LiveReload:
     """The number of the last successful build; waiting requests learn when it changes."""
 
     def __init__(self) -> None:
-        self.build = 1
+        self.build = time.time_ns() // 1_000_000 % 1_000_000_000  # a new server (started again) has a new number
         self._changed = threading.Condition()
 
     def rebuilt(self) -> None:
@@ -670,6 +792,9 @@ def serve(port_value: str | None) -> int:
         os.environ["SITE_URL"] = site_url
     reload = LiveReload()
     server = _open_server(site_url, port, reload)
+    env = _build_env(None)
+    _start_workers(env)
+    seen = _snapshot()  # before the first build: a file saved while it runs is built next
     start = time.monotonic()
     _report(build(), time.monotonic() - start, site_url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -677,26 +802,51 @@ def serve(port_value: str | None) -> int:
     print(f"Serving on {address} (French: {address}fr/, English: {address}en/). "
           f"Rebuilds when {', '.join(n for n in WATCHED if (ROOT / n).exists())} change, and the browser reloads "
           f"the page. Ctrl+C stops.")
-    seen = _snapshot()
     try:
         while True:
-            time.sleep(0.5)
+            time.sleep(_POLL)
             now = _snapshot()
-            if now != seen:
-                seen = now
-                start = time.monotonic()
-                problems = build()
-                _report(problems, time.monotonic() - start, site_url)
-                if not problems:
-                    reload.rebuilt()
+            if now == seen:
+                continue
+            changed = {path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
+            seen = now
+            if any(path.endswith(".py") for path in changed):  # the program itself: start it again
+                print("The build program changed (a .py file): starting again.")
+                server.server_close()
+                _stop_workers()
+                os.execv(sys.executable, [sys.executable, str(Path(__file__).resolve()), "serve",
+                                          *(["--port", port_value] if port_value else [])])
+            if any(not _content_only(path) for path in changed):  # templates, settings: new workers
+                _clear_caches()
+                _start_workers(env)
+            start = time.monotonic()
+            problems = build()
+            _report(problems, time.monotonic() - start, site_url)
+            if not problems:
+                reload.rebuilt()
     except KeyboardInterrupt:
         server.shutdown()
+        _stop_workers()
     return 0
+
+
+def _content_only(path: str) -> bool:
+    """A change the running workers take as it is: pages and data (content/) and the quiz's files (quiz/)."""
+    return any(Path(path).is_relative_to(ROOT / name) for name in ("content", "quiz"))
+
+
+def _clear_caches() -> None:
+    """What the checks before each build keep in memory (the strings the templates use): read again."""
+    import _data
+
+    for function in vars(_data).values():
+        if callable(getattr(function, "cache_clear", None)):
+            function.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "serve", "language"))
+    parser.add_argument("command", choices=("build", "serve", "language", "worker"))
     parser.add_argument("--port", default=os.environ.get("PORT"))
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -704,6 +854,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stderr.reconfigure(line_buffering=True)
     if args.command == "language":  # one language, for build(): python tools/website.py language fr <folder>
         return build_language(*args.args)
+    if args.command == "worker":  # one language, built again on each request of `make serve`
+        return worker(*args.args)
     if args.command == "serve":
         try:
             return serve(args.port)
