@@ -24,6 +24,9 @@ import website  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools", "quiz")
+# The copies of the project share the project's build cache (hooks/cache.py): it is kept by content, so a
+# copy finds there only what its own files would make.
+BUILD_CACHE = str(ROOT / ".cache")
 
 
 def free_port() -> int:
@@ -94,7 +97,8 @@ class Project:
 
         The link preview images are drawn only when a test asks for them (images=True): they cost a
         second of CPU per build and only tests/test_previews.py and the escaping test look at them."""
-        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "1" if images else "0"}
+        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "1" if images else "0",
+               "BUILD_CACHE": BUILD_CACHE}
         if site_url is not None:
             env["SITE_URL"] = site_url
         return subprocess.run(

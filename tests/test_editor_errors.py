@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from conftest import Project
+from conftest import BUILD_CACHE, Project
 
 BuildProject = Callable[[], Project]
 Edit = Callable[[Project], None]
@@ -406,7 +406,7 @@ def build_with_previous_site(copy: Project, site_url: str | None = None) -> list
     site = copy.file("site")
     site.mkdir()
     (site / "index.html").write_text("the site published before", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0"}
+    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
     if site_url is not None:
         env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "tools/website.py", "build"], cwd=copy.root, env=env,

@@ -13,7 +13,7 @@ import previews
 import pytest
 import yaml
 from _data import DataError, load_strings
-from conftest import ROOT, Project, Site
+from conftest import BUILD_CACHE, ROOT, Project, Site
 from helpers import elements
 from PIL import Image
 from quiz_facts import quiz_facts
@@ -79,7 +79,7 @@ def _build(copy: Project, **env: str) -> subprocess.CompletedProcess[str]:
     """Project.build with more environment variables."""
     return subprocess.run(
         [sys.executable, "tools/website.py", "build"], cwd=copy.root, capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **env},
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "BUILD_CACHE": BUILD_CACHE, **env},
     )
 
 

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from conftest import Project, free_port
+from conftest import BUILD_CACHE, Project, free_port
 
 TIMEOUT = 120  # seconds; a bound on a loaded machine, never a wait
 
@@ -31,7 +31,7 @@ class Server:
     """`python tools/website.py serve` in a copy of the project, its output read line by line."""
 
     def __init__(self, copy: Project, *arguments: str, site_url: str | None = None) -> None:
-        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0"}
+        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
         if site_url:
             env["SITE_URL"] = site_url
         self.process = subprocess.Popen(

@@ -33,7 +33,6 @@ import tempfile
 import threading
 import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -151,16 +150,20 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        # The languages build while the sources are checked; a problem the checks find is said first, and alone.
-        with ThreadPoolExecutor(len(LANGUAGES)) as pool:
-            builds = pool.map(functools.partial(_build_language, staging=staging, env=env), LANGUAGES)
-            try:
-                check_sources(env.get("SITE_URL"))
-            except DataError as error:
+        # The languages build while the sources are checked; a problem the checks find is said first, and
+        # alone, and the builds are stopped.
+        builds = [_Language(lang, staging / lang, env) for lang in LANGUAGES]
+        try:
+            check_sources(env.get("SITE_URL"))
+        except BaseException as error:
+            for language in builds:
+                language.stop()
+            if isinstance(error, DataError):
                 return [str(error)]
-            except Exception as error:  # noqa: BLE001 - a fault in the program: one line, the details in the log
-                return [_internal_error("the checks of the sources before the build", _fault_place(error))]
-            outputs = list(builds)
+            if not isinstance(error, Exception):
+                raise
+            return [_internal_error("the checks of the sources before the build", _fault_place(error))]
+        outputs = [language.result() for language in builds]
         problems: list[str] = []
         for lang, (returncode, output) in zip(LANGUAGES, outputs, strict=True):
             for problem in explain(output, lang) if returncode else []:
@@ -365,15 +368,49 @@ def _nav_pages(items: list) -> list[str]:
     return pages
 
 
-def _build_language(lang: str, staging: Path, env: dict[str, str]) -> tuple[int, str]:
-    worker = _workers.get(lang)
-    if worker is not None and worker.env == env:
-        result = worker.build(staging / lang)
-        if result is not None:
-            return result
-    command = [sys.executable, str(Path(__file__).resolve()), "language", lang, str(staging / lang)]
-    done = subprocess.run(command, cwd=ROOT, env=dict(env, SITE_LANG=lang), capture_output=True, text=True)
-    return done.returncode, done.stdout + done.stderr
+class _Language:
+    """One language building in the background: in a running worker (make serve), else in a new process."""
+
+    def __init__(self, lang: str, site_dir: Path, env: dict[str, str]) -> None:
+        self.lang, self.site_dir, self.env = lang, site_dir, env
+        self.process: subprocess.Popen[str] | None = None
+        self.thread: threading.Thread | None = None
+        self.answer: tuple[int, str] | None = None
+        worker = _workers.get(lang)
+        if worker is None or worker.env != env:
+            self.process = self._start()
+            return
+
+        def ask() -> None:
+            self.answer = worker.build(site_dir)
+
+        self.thread = threading.Thread(target=ask, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        """The build is not wanted (the checks found a problem): a new process ends now, a worker's build runs on."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+        if self.thread is not None:
+            self.thread.join()
+
+    def result(self) -> tuple[int, str]:
+        """(return code, output) as from `website.py language`."""
+        if self.thread is not None:
+            self.thread.join()
+            if self.answer is not None:
+                return self.answer
+            _workers.pop(self.lang, None)  # the worker has stopped: new processes from now on
+            self.process = self._start()
+        assert self.process is not None
+        output, errors = self.process.communicate()
+        return self.process.returncode, output + errors
+
+    def _start(self) -> subprocess.Popen[str]:
+        command = [sys.executable, str(Path(__file__).resolve()), "language", self.lang, str(self.site_dir)]
+        return subprocess.Popen(command, cwd=ROOT, env=dict(self.env, SITE_LANG=self.lang), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
 
 
 class _Worker:
