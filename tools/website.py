@@ -27,12 +27,14 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -150,9 +152,11 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        # The languages build while the sources are checked; a problem the checks find is said first, and
-        # alone, and the builds are stopped.
-        builds = [_Language(lang, staging / lang, env) for lang in LANGUAGES]
+        # While serving, the languages build in their workers while the sources are checked (a problem the
+        # checks find is said first, and alone); else the checks come first, and the languages are built
+        # side by side in two copies of this process, which has imported MkDocs once for both.
+        warm = all(_workers.get(lang) is not None and _workers[lang].env == env for lang in LANGUAGES)
+        builds = [_Language(lang, staging / lang, env) for lang in LANGUAGES] if warm else []
         try:
             check_sources(env.get("SITE_URL"))
         except BaseException as error:
@@ -163,6 +167,9 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
             if not isinstance(error, Exception):
                 raise
             return [_internal_error("the checks of the sources before the build", _fault_place(error))]
+        if not builds:
+            _preload()
+            builds = [_Language(lang, staging / lang, env) for lang in LANGUAGES]
         outputs = [language.result() for language in builds]
         problems: list[str] = []
         for lang, (returncode, output) in zip(LANGUAGES, outputs, strict=True):
@@ -369,34 +376,43 @@ def _nav_pages(items: list) -> list[str]:
 
 
 class _Language:
-    """One language building in the background: in a running worker (make serve), else in a new process."""
+    """One language building in the background: in a running worker (make serve), else in a copy of this
+    process (fork: MkDocs is imported once for both languages), else in a new process (when this one runs
+    other threads, which a copy would not have)."""
 
     def __init__(self, lang: str, site_dir: Path, env: dict[str, str]) -> None:
         self.lang, self.site_dir, self.env = lang, site_dir, env
         self.process: subprocess.Popen[str] | None = None
         self.thread: threading.Thread | None = None
         self.answer: tuple[int, str] | None = None
+        self.child, self.pipe = 0, -1
         worker = _workers.get(lang)
-        if worker is None or worker.env != env:
+        if worker is not None and worker.env == env:
+            self._start_thread(lambda: worker.build(site_dir))
+        elif hasattr(os, "fork") and threading.active_count() == 1:
+            self._fork()
+        else:
             self.process = self._start()
-            return
-
-        def ask() -> None:
-            self.answer = worker.build(site_dir)
-
-        self.thread = threading.Thread(target=ask, daemon=True)
-        self.thread.start()
 
     def stop(self) -> None:
-        """The build is not wanted (the checks found a problem): a new process ends now, a worker's build runs on."""
+        """The build is not wanted (the checks found a problem): a process ends now, a worker's build runs on."""
         if self.process is not None:
             self.process.kill()
             self.process.communicate()
+        if self.child:
+            os.kill(self.child, signal.SIGKILL)
+            os.close(self.pipe)
+            os.waitpid(self.child, 0)
         if self.thread is not None:
             self.thread.join()
 
     def result(self) -> tuple[int, str]:
         """(return code, output) as from `website.py language`."""
+        if self.child:  # the other copy never waits for this one: reading one pipe after the other is safe
+            with open(self.pipe, encoding="utf-8", errors="replace") as pipe:
+                output = pipe.read()
+            _, status = os.waitpid(self.child, 0)
+            return os.waitstatus_to_exitcode(status), output
         if self.thread is not None:
             self.thread.join()
             if self.answer is not None:
@@ -407,10 +423,54 @@ class _Language:
         output, errors = self.process.communicate()
         return self.process.returncode, output + errors
 
+    def _start_thread(self, ask: Callable[[], tuple[int, str] | None]) -> None:
+        def run() -> None:
+            self.answer = ask()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
     def _start(self) -> subprocess.Popen[str]:
         command = [sys.executable, str(Path(__file__).resolve()), "language", self.lang, str(self.site_dir)]
         return subprocess.Popen(command, cwd=ROOT, env=dict(self.env, SITE_LANG=self.lang), stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
+
+    def _fork(self) -> None:
+        read, write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = os.fork()
+        if child == 0:  # the copy: build this language, say it on the pipe, leave without the parent's cleanup
+            returncode = 1
+            try:
+                os.close(read)
+                os.dup2(write, 1)
+                os.dup2(write, 2)
+                sys.stdout = sys.stderr = open(write, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                os.environ.clear()
+                os.environ.update(self.env, SITE_LANG=self.lang)
+                returncode = build_language(self.lang, str(self.site_dir))
+            except BaseException:  # noqa: BLE001 - said as a `language` process would say it
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                os._exit(returncode)
+        os.close(write)
+        self.child, self.pipe = child, read
+
+
+def _preload() -> None:
+    """What each language's build imports, imported before this process is copied for them (once)."""
+    import importlib
+
+    for name in ("mkdocs.commands.build", "mkdocs.config.defaults", "material.plugins.search.plugin",
+                 "material.templates", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
+                 "markdown.extensions.def_list", "markdown.extensions.admonition", "markdown.extensions.toc",
+                 "markdown.extensions.fenced_code", "pygments.formatters.html", "PIL.Image", "PIL.ImageDraw",
+                 "PIL.ImageFont", "PIL.PngImagePlugin", "segno", "font_lato", "babel.core", "colorama",
+                 "xml.etree.ElementTree", "html.parser"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
 
 
 class _Worker:
