@@ -29,7 +29,7 @@ build: $(VENV)/.site-deps
 ## make test: lint, then the whole suite (unit, build and browser tests), on every core
 test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
-	$(BIN)/python -m pytest -n auto --durations=10
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=10
 
 ## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
 bench: $(VENV)/.dev-deps chromium node_modules/.installed
