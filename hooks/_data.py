@@ -311,7 +311,8 @@ def parse_yaml(text: str, where: str, first_line: int = 1, loader: str = "data")
     loader="config" reads mkdocs.yml, whose tags (!ENV …) are MkDocs' business."""
     text = "\n" * (first_line - 1) + text  # blank lines in front, so that every line number is the file's
     fast = _FAST.get(loader)
-    if fast is not None:
+    # libyaml accepts a tab inside a text, which the pure-Python parser (and the catalogue) call a mistake.
+    if fast is not None and "\t" not in text:
         try:
             return yaml.load(text, Loader=fast)  # noqa: S506 - SafeConstructor
         except Exception:  # noqa: BLE001, S110 - the pure-Python parser below says what is wrong, in its words
