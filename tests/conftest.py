@@ -156,14 +156,28 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests that share a module-scoped fixture (a build, a visit of every page, the HTML checker's run) run
-    in the same parallel worker (`pytest -n auto --dist loadgroup`): that fixture is then set up once."""
+    in the same parallel worker (`pytest -n 4 --dist loadgroup`): that fixture is then set up once.
+
+    pytest-xdist 3.8 groups tests by a '@group' suffix of their id, which it can no longer add under
+    pytest 9 (the id moved to Node._id): it is added here, as xdist would."""
+    if not config.getoption("loadgroup", default=False):
+        return
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
         shared = sorted(name for name in item.fixturenames
-                        if (definitions := info.name2fixturedefs.get(name)) and definitions[-1].scope == "module")
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}:{'+'.join(shared)}"))
+                        if info and (definitions := info.name2fixturedefs.get(name))
+                        and definitions[-1].scope == "module")
+        if shared and "@" not in item.nodeid:
+            _set_node_id(item, f"{item.nodeid}@{item.module.__name__}:{'+'.join(shared)}")
+
+
+def _set_node_id(item: pytest.Item, nodeid: str) -> None:
+    try:
+        from _pytest.nodeid import coerce_node_id
+    except ImportError:  # pytest 8: xdist's own way
+        item._nodeid = nodeid
+        return
+    item._id = coerce_node_id(nodeid)
