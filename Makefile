@@ -10,6 +10,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?=
+# Browser tests spend much of their time waiting for the browser: two workers per core keep both busy.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 
 .PHONY: help serve build test lint bench offline chromium java clean
 .DEFAULT_GOAL := help
@@ -26,10 +28,10 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
-## make test: lint, then the whole suite (unit, build and browser tests), on every core
+## make test: lint, then the whole suite (unit, build and browser tests), two test workers per core
 test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
-	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=10
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10
 
 ## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
 bench: $(VENV)/.dev-deps chromium node_modules/.installed

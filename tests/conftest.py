@@ -14,8 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
+# A bound, never a wait: `expect` returns as soon as the state is there. Two test workers per core share the
+# machine with their browsers, so a state may take longer than Playwright's 5 seconds to show under load.
+expect.set_options(timeout=30_000)
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
