@@ -50,8 +50,8 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
         context.close()
 
 
-def load_with_scripts_held(page: Page, url: str, reload: bool = False) -> None:
-    """Opens (or reloads) url with its scripts held back until the browser has painted the page."""
+def hold_scripts(page: Page, patterns: tuple[str, ...] = HELD) -> Callable[[], None]:
+    """Holds the page's requests for `patterns` back; returns what lets them (and any later one) through."""
     held: list[Route] = []
     released = False
 
@@ -61,16 +61,26 @@ def load_with_scripts_held(page: Page, url: str, reload: bool = False) -> None:
         else:
             held.append(route)
 
-    for pattern in HELD:
+    def release() -> None:
+        nonlocal released
+        released = True
+        for route in held:
+            route.continue_()
+
+    for pattern in patterns:
         page.route(pattern, hold)
+    return release
+
+
+def load_with_scripts_held(page: Page, url: str, reload: bool = False) -> None:
+    """Opens (or reloads) url with its scripts held back until the browser has painted the page."""
+    release = hold_scripts(page)
     if reload:
         page.reload(wait_until="commit")
     else:
         page.goto(url, wait_until="commit")
     page.wait_for_function(PAINTED)
-    released = True
-    for route in held:
-        route.continue_()
+    release()
 
 
 def shift(page: Page) -> float:
@@ -138,3 +148,22 @@ def test_without_quiz_js_the_paper_version_shows(site, open_page, failure):
     expect(page.get_by_role("group").first).to_be_visible()  # the first question, on paper
     expect(page.get_by_role("heading", level=2).first).to_be_visible()
     expect(page.locator("[data-quiz]")).not_to_have_class(re.compile(r"\bquiz--loading\b"))
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_what_shows_only_with_javascript_is_in_place_before_material_s_bundle_arrives(site, open_page, viewport):
+    page = open_page(VIEWPORTS[viewport])
+    release = hold_scripts(page, ("**/assets/javascripts/bundle.*.min.js",))
+    page.goto(f"{site.url}en/newsletter.html", wait_until="commit")
+    page.wait_for_function(PAINTED)
+    expect(page.get_by_role("button", name="Copy link", exact=True).first).to_be_visible()
+    banner = page.get_by_role("banner")
+    if viewport == "phone":
+        expect(banner.locator("label.md-header__button[for=__search]")).to_be_visible()
+    else:
+        expect(banner.get_by_role("textbox", name="Search")).to_be_visible()
+    assert page.evaluate("() => typeof window.component$") == "undefined"  # the bundle has not run yet
+    release()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+    assert shift(page) <= MAX_SHIFT
