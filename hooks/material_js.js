@@ -118,6 +118,21 @@
     }
   }
 
+  /**
+   * Material resolves its base address (#__config) against the page's own address. A 404 page is
+   * shown at any depth and names its folder with <base> (hooks/not_found.py): there the base is
+   * resolved against <base>, so that search finds its index from a missing address too. Elsewhere
+   * document.baseURI is the page's address, and nothing changes.
+   */
+  function resolveBaseAgainstBaseElement() {
+    const config = document.getElementById("__config");
+    if (!config || !document.querySelector("base[href]")) return;
+    const data = JSON.parse(config.textContent);
+    data.base = new URL(data.base, document.baseURI).href;
+    config.textContent = JSON.stringify(data);
+  }
+
+  resolveBaseAgainstBaseElement();
   window.addEventListener("pageshow", closeRestoredToggles);
   window.SearchWorkerOnDemand = SearchWorkerOnDemand;
   if (location.protocol === "file:") window.IFrameWorker = FrameWorker;

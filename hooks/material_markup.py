@@ -9,9 +9,12 @@
   that does not exist, and becomes a plain title (same class, same look).
 - search.html makes the search a role="dialog" with no name (axe: aria-dialog-name); it gets
   the name of its search box ("Rechercher", "Search": Material's own translation).
+- base.html's dialog, where Material's JavaScript writes "Copied to clipboard", is outside every
+  landmark (axe: region) and is not announced: it becomes a status message (role="status"), which
+  a screen reader reads out when the text appears.
 
 tests/test_valid_html.py runs the Nu checker over every built page; tests/test_anywhere.py checks
-the search dialog's name.
+the search dialog's name; tests/test_publication_browser.py runs axe on every page and state.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ _TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|searc
                      r'id="__(?:drawer|search)") autocomplete="off">')
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_DIALOG = '<div class="md-dialog" data-md-component="dialog">'
 _SEARCH_NAME = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
 
@@ -40,6 +44,7 @@ def _correct(html: str) -> str:
     html = _TOGGLE.sub(r"\1>", html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
+    html = html.replace(_DIALOG, _DIALOG[:-1] + ' role="status">', 1)
     name = _SEARCH_NAME.search(html)
     if name:  # already escaped, as Material wrote it
         html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{name.group(1)}">', 1)

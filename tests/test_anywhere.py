@@ -176,3 +176,88 @@ def test_on_a_phone_the_search_button_starts_search(addresses: dict[str, str], b
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert watch.errors == []
     context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The 404 pages: shown at any depth, wherever the site is served (hooks/not_found.py)
+# --------------------------------------------------------------------------------------------
+
+NOT_FOUND = {"fr": "Page introuvable", "en": "Page not found"}
+HOME = {"fr": "Aller à l’accueil", "en": "Go to the home page"}
+MISSING = ("fr/nowhere.html", "en/a/b/c.html")  # a missing address in a language folder, at two depths
+TEAL = "rgb(0, 105, 92)"  # the header's colour: Material's and the site's style sheets have loaded
+
+
+@pytest.mark.parametrize("way", WAYS[:3])
+@pytest.mark.parametrize("missing", MISSING)
+def test_a_missing_address_shows_the_404_page_styled_with_its_links_in_the_site(
+    addresses: dict[str, str], page: Page, way: str, missing: str
+) -> None:
+    base, lang = addresses[way], missing[:2]
+    watch = Watch(page)
+    response = page.goto(base + missing, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text(NOT_FOUND[lang])
+    expect(page.get_by_role("banner")).to_have_css("background-color", TEAL)
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    assert page.evaluate("() => typeof window.component$") == "object"  # Material's bundle has run
+    assert watch.outside(_origin_and_path(base)) == []
+    if way != "another path":  # elsewhere the browser's look-ahead first tries SITE_URL's path (not used)
+        assert watch.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    page.get_by_role("main").get_by_role("link", name=HOME[lang]).click()
+    expect(page).to_have_url(base + f"{lang}/index.html")
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
+
+
+@pytest.mark.parametrize("way", WAYS[:3])
+def test_the_404_page_s_menu_and_search_lead_to_pages_of_the_site(
+    addresses: dict[str, str], page: Page, way: str
+) -> None:
+    base = addresses[way]
+    page.goto(base + "en/a/b/c.html")
+    page.get_by_role("banner").get_by_role("button", name="Select language").click()
+    expect(page.get_by_role("banner").get_by_role("link", name="Français")).to_have_attribute(
+        "href", re.compile(r"fr/index\.html$"))
+    assert page.get_by_role("banner").get_by_role("link", name="Français").evaluate("a => a.href") == (
+        base + "fr/index.html")
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.get_by_role("textbox", name="Search").press_sequentially("fusion")
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible()
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(base + "en/") + r"[a-z-]+\.html"))
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
+
+
+@pytest.mark.parametrize("way", WAYS[:3])
+def test_a_host_s_single_404_page_at_any_depth_leads_to_both_languages(
+    addresses: dict[str, str], site: Site, page: Page, way: str
+) -> None:
+    """Hosts such as GitHub Pages answer every missing address with the site root's 404.html."""
+    base = addresses[way]
+    root_404 = site.path / "404.html"
+    page.route(base + "fr/a/b/nowhere.html", lambda route: route.fulfill(status=404, path=root_404))
+    response = page.goto(base + "fr/a/b/nowhere.html")
+    assert response is not None and response.status == 404
+    for lang in ("fr", "en"):
+        expect(page.get_by_role("heading", level=1, name=NOT_FOUND[lang])).to_be_visible()
+        link = page.get_by_role("link", name=HOME[lang])
+        assert link.evaluate("a => a.href") == base + f"{lang}/index.html"
+    page.get_by_role("link", name=HOME["en"]).click()
+    expect(page).to_have_url(base + "en/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+@pytest.mark.parametrize("name", ("fr/404.html", "404.html"))
+def test_a_404_page_opened_from_disk_is_styled_and_leads_to_the_site(
+    addresses: dict[str, str], page: Page, name: str
+) -> None:
+    folder = addresses["from disk"]
+    page.goto(folder + name, wait_until="load")
+    expect(page.get_by_role("heading", level=1).first).to_have_text(NOT_FOUND["fr"])
+    if name != "404.html":
+        expect(page.get_by_role("banner")).to_have_css("background-color", TEAL)
+    page.get_by_role("link", name=HOME["fr"]).first.click()
+    expect(page).to_have_url(folder + "fr/index.html")
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()

@@ -1,9 +1,10 @@
 """The site reads like a publication: what a reader sees on a phone and a desktop, checked in Chromium.
 
-Colours are checked by axe-core (tests/axe.py) on every page of both languages at 360 and 1280 px,
-and on hovered and focused controls. Layout is checked by bounding boxes, not pixels: what is above
-the fold, what overlaps, what is clipped. Each layout test also saves a screenshot in test-results/
-for a person to look at.
+Accessibility is checked by axe-core (tests/axe.py), all its rules (WCAG 2.0 to 2.2 A and AA, and its
+best practices), on every page of both languages at 360 and 1280 px and in what Material's scripts
+open (search, menus, the "copied" message); colours also on hovered and focused controls. Layout is
+checked by bounding boxes, not pixels: what is above the fold, what overlaps, what is clipped. Each
+layout test also saves a screenshot in test-results/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -82,26 +83,75 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 @pytest.mark.parametrize("width", (360, 1280))
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", [*PAGES, MISSING])
-def test_no_colour_contrast_violation(site, open_page, path, lang, width):
+def test_no_accessibility_violation_on_any_page(site, open_page, path, lang, width):
+    """All of axe's rules: WCAG 2.0, 2.1 and 2.2 A and AA (colour contrast included) and its best practices."""
     page = open_page({"width": width, "height": 800})
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    violations = axe_violations(page, rules=("color-contrast",))
+    violations = axe_violations(page)
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("width", (360, 1280))
 @pytest.mark.parametrize("path", ["", "404.html"], ids=["chooser", "404"])
-def test_no_colour_contrast_violation_at_the_site_root(site, browser, path):
-    context = browser.new_context(locale="de-DE", viewport=DESKTOP)  # a language the chooser does not pick
+def test_no_accessibility_violation_at_the_site_root(site, browser, path, width):
+    context = browser.new_context(locale="de-DE", viewport={"width": width, "height": 800})  # not a language it picks
     try:
         page = context.new_page()
         page.goto(f"{site.url}{path}", wait_until="load")
         link = page.get_by_role("link").last
         expect(link).to_be_visible()
-        violations = axe_violations(page, rules=("color-contrast",))
+        violations = axe_violations(page)
         assert violations == [], describe(violations)
         link.focus()
         violations = axe_violations(page, rules=("color-contrast",))
+        assert violations == [], describe(violations)
+    finally:
+        context.close()
+
+
+def _search_results(page: Page, lang: str) -> None:
+    page.keyboard.press("/")
+    page.get_by_role("textbox", name={"fr": "Rechercher", "en": "Search"}[lang]).press_sequentially("partena")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def _menu(page: Page, lang: str) -> None:
+    page.get_by_role("banner").locator("label[for=__drawer]").click()
+    expect(page.get_by_role("navigation", name="Navigation")).to_be_in_viewport()
+
+
+def _language_menu(page: Page, lang: str) -> None:
+    page.get_by_role("banner").get_by_role("button", name={"fr": "Sélectionner la langue",
+                                                          "en": "Select language"}[lang]).click()
+    expect(page.get_by_role("banner").get_by_role("link", name="English")).to_be_visible()
+
+
+def _copied(page: Page, lang: str) -> None:
+    page.get_by_role("button", name=COPY_LINK[lang], exact=True).last.click()
+    expect(page.get_by_role("status").filter(has_text={"fr": "Copié", "en": "Copied"}[lang])).to_be_visible()
+
+
+# what a reader opens with Material's scripts: (page, viewport, how)
+STATES = {
+    "search results": ("index.html", DESKTOP, _search_results),
+    "search results on a phone": ("quiz.html", {"width": 360, "height": 800}, _search_results),
+    "menu on a phone": ("partnership-culture.html", {"width": 360, "height": 800}, _menu),
+    "language menu": ("editorial.html", DESKTOP, _language_menu),
+    "link copied": ("newsletter.html", DESKTOP, _copied),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("state", STATES)
+def test_no_accessibility_violation_in_what_material_s_scripts_open(site, browser, state, lang):
+    path, viewport, how = STATES[state]
+    context = browser.new_context(viewport=viewport, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}{lang}/{path}", wait_until="load")
+        how(page, lang)
+        violations = axe_violations(page)
         assert violations == [], describe(violations)
     finally:
         context.close()

@@ -666,7 +666,7 @@ def test_forget_after_the_result_unchecks_everything_and_empties_ones_own(forgot
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_forget_says_the_answers_were_erased(forgotten, lang):
     page = forgotten(lang)
-    expect(page.get_by_role("status")).to_have_text(ui("forgotten", lang))
+    expect(quiz(page).get_by_role("status")).to_have_text(ui("forgotten", lang))
 
 
 def test_start_again_from_the_result_begins_an_empty_quiz_at_question_1(open_quiz):

@@ -670,6 +670,7 @@ def explain(output: str, lang: str) -> list[str]:
 
 def _write_root(staging: Path, site_url: str | None) -> None:
     """The files of the site root: language chooser (x-default), bilingual 404 page, sitemap of both."""
+    from not_found import base_element
     from previews import LOCALES
 
     root = site_root(site_url)
@@ -685,8 +686,9 @@ def _write_root(staging: Path, site_url: str | None) -> None:
         locale=LOCALES[LANGUAGES[0]], alternates=[LOCALES[lang] for lang in LANGUAGES[1:]],
         image={"url": root + image, "width": 1200, "height": 630, "alt": name} if (staging / image).is_file() else None,
     ))
-    context = {"root": root, "base_path": urlsplit(root).path, "languages": LANGUAGES, "strings": strings,
-               "pages": pages, "previews": previews}
+    base_path = urlsplit(root).path
+    context = {"root": root, "base_path": base_path, "languages": LANGUAGES, "strings": strings,
+               "pages": pages, "previews": previews, "base": markupsafe.Markup(base_element(base_path, ""))}
     for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
         (staging / name).write_text(_TEMPLATES.get_template(name).render(context), encoding="utf-8")
 

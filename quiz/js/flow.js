@@ -110,13 +110,18 @@
     progress.textContent = Q.t("progress", { n: state.step, total: steps.length });
     previous.hidden = state.step === 1;
     next.textContent = Q.t(state.step === steps.length ? "see_result" : "next");
+    /* the result's share panel needs compare.js: fetched now, it is there when the result shows */
+    if (state.step === steps.length) Q.loadCompare();
     if (move) {
       bringIntoView(progress);
       steps[state.step - 1].focus({ preventScroll: true });
     }
   }
 
-  /** Computes and shows the result; with `move`, brings it into view and moves the focus to it. */
+  /**
+   * Computes and shows the result; with `move`, brings it into view and moves the focus to it.
+   * @returns {Promise<void>} settled once the share panel (compare.js) is under the result card
+   */
   function showResult(move) {
     read();
     const outcome = Q.score(state.answers);
@@ -124,7 +129,7 @@
     result.replaceChildren(...Q.resultParts(state, outcome));
     view("result");
     if (move) focus(result.querySelector("h2"));
-    Q.loadCompare().then(() => {
+    return Q.loadCompare().then(() => {
       if (root.dataset.state === "result") result.querySelector(".quiz-card").after(Q.sharePanel(state));
     });
   }
@@ -211,18 +216,24 @@
   const arrival = performance.getEntriesByType("navigation")[0];
   const fresh = !arrival || (arrival.type === "navigate" && !/\/quiz\.html/.test(document.referrer));
   Q.flow = { state: () => state, view, show, showResult, focus, clear };
-  /** A partner's link (quiz.html#p=…) opened, or pasted in the address bar: read it, then drop it from the address. */
+  /**
+   * A partner's link (quiz.html#p=…) opened, or pasted in the address bar: read it, then drop it from the address.
+   * @returns {Promise<void>|null} settled once the comparison shows; null when the address has no link
+   */
   function openLinkInAddress() {
-    if (!/^#p=/.test(window.location.hash)) return false;
+    if (!/^#p=/.test(window.location.hash)) return null;
     const code = window.location.hash.slice(3);
     history.replaceState(null, "", window.location.pathname + window.location.search);
     view("compare");
-    Q.loadCompare().then(() => Q.openLink(code));
-    return true;
+    return Q.loadCompare().then(() => Q.openLink(code));
   }
   window.addEventListener("hashchange", openLinkInAddress);
-  if (openLinkInAddress()) { /* the comparison shows */ } else if (state.shown === "compare" || state.shown === "room") Q.loadCompare().then(() => Q.showCompare(false));
-  else if (state.shown === "result") showResult(false);
+  let opening = openLinkInAddress();
+  if (opening) { /* the comparison shows */ } else if (state.shown === "compare" || state.shown === "room") opening = Q.loadCompare().then(() => Q.showCompare(false));
+  else if (state.shown === "result") opening = showResult(false);
   else if (state.shown === "steps" && !fresh) show(state.step);
   else showIntro();
+  // quiz.html keeps the quiz unseen (quiz--loading) until its first view is complete, compare.js
+  // included: on a slow connection nothing is seen to fold, grow or move (no layout shift).
+  Promise.resolve(opening).finally(() => root.classList.remove("quiz--loading"));
 })(window.PartnershipQuiz = window.PartnershipQuiz || {});

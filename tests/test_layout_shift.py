@@ -1,0 +1,169 @@
+"""Nothing moves under the reader's eyes while a page loads: layout shift (CLS) at most 0.02 on every page.
+
+A slow connection is what makes a page jump: the browser paints what it has, then a script arrives and
+changes it. Each test holds the page's scripts back (Material's bundle, the quiz's quiz.js) until the
+browser has painted the page, lets them run, waits until they have done their work, and adds up the
+layout shifts Chromium reports (PerformanceObserver 'layout-shift', the measure behind Lighthouse's CLS).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+from test_compare_browser import full_state
+from test_quiz_browser import FORM_IDS, STORAGE_KEY
+
+LANGUAGES = ("fr", "en")
+PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+MAX_SHIFT = 0.02
+HELD = ("**/assets/javascripts/bundle.*.min.js", "**/quiz/quiz.js")
+# Adds up the layout shifts not caused by the reader (as CLS does), from the start of the page.
+OBSERVE = """window.layoutShift = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });"""
+PAINTED = "() => performance.getEntriesByType('paint').some(entry => entry.name === 'first-contentful-paint')"
+# Two frames after the scripts' work: the last layout has been measured.
+TWO_FRAMES = ("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
+              "() => done(window.layoutShift))))")
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    contexts = []
+
+    def make(viewport: dict[str, int]) -> Page:
+        context = browser.new_context(viewport=viewport, locale="fr-FR")
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(OBSERVE)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def hold_scripts(page: Page, patterns: tuple[str, ...] = HELD) -> Callable[[], None]:
+    """Holds the page's requests for `patterns` back; returns what lets them (and any later one) through."""
+    held: list[Route] = []
+    released = False
+
+    def hold(route: Route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    def release() -> None:
+        nonlocal released
+        released = True
+        for route in held:
+            route.continue_()
+
+    for pattern in patterns:
+        page.route(pattern, hold)
+    return release
+
+
+def load_with_scripts_held(page: Page, url: str, reload: bool = False) -> None:
+    """Opens (or reloads) url with its scripts held back until the browser has painted the page."""
+    release = hold_scripts(page)
+    if reload:
+        page.reload(wait_until="commit")
+    else:
+        page.goto(url, wait_until="commit")
+    page.wait_for_function(PAINTED)
+    release()
+
+
+def shift(page: Page) -> float:
+    page.wait_for_load_state("load")
+    return page.evaluate(TWO_FRAMES)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_moves_while_it_loads(site, open_page, path, lang, viewport):
+    page = open_page(VIEWPORTS[viewport])
+    load_with_scripts_held(page, f"{site.url}{lang}/{path}")
+    expect(page.locator("h1").first).to_be_visible()
+    expect(page.locator("html")).not_to_have_class("no-js")  # Material's bundle has run
+    if path == "quiz.html":
+        expect(page.locator("[data-quiz]")).to_have_attribute("data-state", "intro")
+    assert shift(page) <= MAX_SHIFT
+
+
+# The view the quiz opens on when a reader comes back to it: (stored state, what shows)
+RESUMED = {
+    "step": ({"answers": {}, "self": "", "wish": "", "meet": [], "own": [], "step": 3, "shown": "steps"}, "steps"),
+    "result": ({**full_state(FORM_IDS[3]), "step": 13, "shown": "result"}, "result"),
+}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("resumed", RESUMED)
+def test_the_quiz_resumed_at_a_step_or_its_result_does_not_move_while_it_loads(site, open_page, lang, resumed,
+                                                                                 viewport):
+    page = open_page(VIEWPORTS[viewport])
+    page.goto(f"{site.url}{lang}/quiz.html")
+    state, shown = RESUMED[resumed]
+    page.evaluate("([key, state]) => localStorage.setItem(key, state)", [STORAGE_KEY, json.dumps(state)])
+    load_with_scripts_held(page, page.url, reload=True)  # a reload resumes where the reader was
+    expect(page.locator("[data-quiz]")).to_have_attribute("data-state", shown)
+    expect(page.locator("[data-quiz] fieldset:visible, [data-result]:visible").first).to_be_visible()
+    assert shift(page) <= MAX_SHIFT
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_partner_s_link_opens_the_comparison_without_moving_the_page(site, open_page, viewport):
+    page = open_page(VIEWPORTS[viewport])
+    page.goto(f"{site.url}en/quiz.html")
+    partner = {"answers": {"for-or-with": "a"}, "self": "service", "wish": "fusion", "meet": [], "own": []}
+    page.evaluate("() => PartnershipQuiz.loadCompare()")
+    code = page.evaluate("s => PartnershipQuiz.encode(s, 'Town hall', false)", partner)
+    page.goto("about:blank")
+    load_with_scripts_held(page, f"{site.url}en/quiz.html#p={code}")
+    expect(page.locator("[data-quiz]")).to_have_attribute("data-state", "compare")
+    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(1)
+    assert shift(page) <= MAX_SHIFT
+
+
+@pytest.mark.parametrize("failure", ("missing", "blocked"))
+def test_without_quiz_js_the_paper_version_shows(site, open_page, failure):
+    page = open_page(VIEWPORTS["phone"])
+    if failure == "missing":
+        page.route("**/quiz/quiz.js", lambda route: route.fulfill(status=404, body="Not found"))
+    else:
+        page.route("**/quiz/quiz.js", lambda route: route.abort())
+    page.goto(f"{site.url}fr/quiz.html")
+    expect(page.get_by_role("group").first).to_be_visible()  # the first question, on paper
+    expect(page.get_by_role("heading", level=2).first).to_be_visible()
+    expect(page.locator("[data-quiz]")).not_to_have_class(re.compile(r"\bquiz--loading\b"))
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_what_shows_only_with_javascript_is_in_place_before_material_s_bundle_arrives(site, open_page, viewport):
+    page = open_page(VIEWPORTS[viewport])
+    release = hold_scripts(page, ("**/assets/javascripts/bundle.*.min.js",))
+    page.goto(f"{site.url}en/newsletter.html", wait_until="commit")
+    page.wait_for_function(PAINTED)
+    expect(page.get_by_role("button", name="Copy link", exact=True).first).to_be_visible()
+    banner = page.get_by_role("banner")
+    if viewport == "phone":
+        expect(banner.locator("label.md-header__button[for=__search]")).to_be_visible()
+    else:
+        expect(banner.get_by_role("textbox", name="Search")).to_be_visible()
+    assert page.evaluate("() => typeof window.component$") == "undefined"  # the bundle has not run yet
+    release()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+    assert shift(page) <= MAX_SHIFT

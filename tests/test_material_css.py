@@ -1,0 +1,199 @@
+"""Material's style sheets, reduced at build time (hooks/material_css.py), change nothing a reader sees.
+
+Each test opens a page of the built site in a state a reader brings it to (search open with results,
+the menu open, a link copied, the quiz at a step or its result…), notes the computed style of every
+element and pseudo-element, then puts Material's whole sheets (from the installed package, served by
+a route) in place of the reduced ones and notes them again: nothing may differ. The build test checks
+that the reduction is a real one.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import material
+import pytest
+from axe import settle
+from conftest import Site
+from playwright.sync_api import Browser, Page, Route, expect
+from test_quiz_axe import go_to
+
+SHIPPED = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+WHOLE = {sheet: next(SHIPPED.glob(f"{sheet}.*.min.css")) for sheet in ("main", "palette")}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+PAGES = ("index.html", "partnership-culture.html", "editorial.html", "quiz.html", "newsletter.html", "about.html",
+         "result-cooperation.html", "404.html")
+
+# Every computed property of every element and of its generated boxes (::before, ::after when they
+# have content, ::marker of list items and summaries, ::placeholder of text fields), kept in the page
+# (window.lookBefore) or compared with what was kept: the boxes that differ, with what differs.
+# Custom properties (--md-…) are left out: the properties they feed are compared.
+LOOK = """compare => {
+  const boxes = [];
+  for (const element of document.querySelectorAll("*")) {
+    const pseudos = [null, "::before", "::after"];
+    if (element.matches("li, summary")) pseudos.push("::marker");
+    if (element.matches("input, textarea")) pseudos.push("::placeholder");
+    for (const pseudo of pseudos) {
+      const style = getComputedStyle(element, pseudo);
+      if (pseudo && pseudo.endsWith("before") || pseudo && pseudo.endsWith("after")) {
+        if (style.content === "none" || style.content === "normal") continue;
+      }
+      const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+        + (typeof element.className === "string" && element.className.trim()
+          ? "." + element.className.trim().split(/\\s+/).join(".") : "") + (pseudo || "");
+      const values = [];
+      for (let i = 0; i < style.length; i++) {
+        if (!style[i].startsWith("--")) values.push(style[i] + ": " + style.getPropertyValue(style[i]));
+      }
+      boxes.push([name, values.join("; ")]);
+    }
+  }
+  if (!compare) {
+    window.lookBefore = boxes;
+    return [];
+  }
+  const before = window.lookBefore;
+  const names = boxes.map(([name]) => name).join(" ");
+  if (names !== before.map(([name]) => name).join(" ")) return ["the page changed while the style sheets were swapped"];
+  const differences = [];
+  boxes.forEach(([name, values], index) => {
+    if (values === before[index][1]) return;
+    const mine = new Set(before[index][1].split("; "));
+    differences.push(name + ": " + values.split("; ").filter(value => !mine.has(value)).join("; ").slice(0, 300));
+  });
+  return differences;
+}"""
+
+# Adds Material's whole sheets right after the reduced ones, waits until they apply, removes the reduced ones.
+WHOLE_SHEETS = """async () => {
+  const reduced = [...document.querySelectorAll('link[rel=stylesheet]')]
+    .filter(link => /assets\\/stylesheets\\/(main|palette)\\.[0-9a-f]{8}\\.min\\.css$/.test(link.href));
+  await Promise.all(reduced.map(link => new Promise((resolve, reject) => {
+    const whole = document.createElement("link");
+    whole.rel = "stylesheet";
+    whole.href = link.href.replace(/(main|palette)\\.[0-9a-f]{8}\\.min\\.css$/, "whole-$1.css");
+    whole.onload = resolve;
+    whole.onerror = () => reject(new Error("could not load " + whole.href));
+    link.after(whole);
+  })));
+  reduced.forEach(link => link.remove());
+  return reduced.length;
+}"""
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    contexts = []
+
+    def make(viewport: dict[str, int]) -> Page:
+        context = browser.new_context(locale="fr-FR", viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.route("**/whole-*.css", _whole_sheet)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _whole_sheet(route: Route) -> None:
+    sheet = route.request.url.rsplit("whole-", 1)[1].removesuffix(".css")
+    route.fulfill(path=WHOLE[sheet], content_type="text/css; charset=utf-8")
+
+
+def expect_same_look(page: Page) -> None:
+    """Every box of the page looks the same with Material's whole style sheets as with the reduced ones."""
+    settle(page)
+    page.evaluate(LOOK, False)
+    assert page.evaluate(WHOLE_SHEETS) == 2, "the page does not link Material's two reduced style sheets"
+    settle(page)
+    differences = page.evaluate(LOOK, True)
+    assert differences == [], f"{len(differences)} boxes look different:\n" + "\n".join(differences[:40])
+
+
+def test_the_reduced_sheets_are_a_fraction_of_material_s(site: Site) -> None:
+    folder = site.path / "fr" / "assets" / "stylesheets"
+    reduced = {path.name.split(".")[0]: len(gzip.compress(path.read_bytes())) for path in folder.glob("*.min.css")}
+    assert sorted(reduced) == ["main", "palette"]
+    whole = {sheet: len(gzip.compress(path.read_bytes())) for sheet, path in WHOLE.items()}
+    assert reduced["main"] < 0.7 * whole["main"], (reduced, whole)
+    assert reduced["palette"] < 0.2 * whole["palette"], (reduced, whole)
+    assert not list(folder.glob("*.map")), "source maps of sheets the site does not serve"
+
+
+@pytest.mark.parametrize("viewport", (PHONE, DESKTOP), ids=("phone", "desktop"))
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_looks_the_same_as_with_material_s_whole_sheets(site, open_page, path, viewport):
+    page = open_page(viewport)
+    page.goto(f"{site.url}fr/{path}", wait_until="load")
+    expect(page.locator("h1").first).to_be_visible()
+    expect_same_look(page)
+
+
+@pytest.mark.parametrize("path", ("quiz.html", "partnership-culture.html"))
+def test_printed_pages_look_the_same_as_with_material_s_whole_sheets(site, open_page, path):
+    page = open_page(DESKTOP)
+    page.emulate_media(media="print")
+    page.goto(f"{site.url}en/{path}", wait_until="load")
+    expect(page.locator("h1").first).to_be_attached()
+    expect_same_look(page)
+
+
+@pytest.mark.parametrize("viewport", (PHONE, DESKTOP), ids=("phone", "desktop"))
+def test_search_with_results_looks_the_same(site, open_page, viewport):
+    page = open_page(viewport)
+    page.goto(f"{site.url}en/index.html")
+    page.keyboard.press("/")
+    page.get_by_role("textbox", name="Search").press_sequentially("partner")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.locator(".md-search-result__more summary").first.click()
+    expect_same_look(page)
+
+
+def test_the_open_menu_on_a_phone_looks_the_same(site, open_page):
+    page = open_page(PHONE)
+    page.goto(f"{site.url}fr/partnership-culture.html")
+    page.get_by_role("banner").locator("label[for=__drawer]").click()
+    expect(page.get_by_role("navigation", name="Navigation")).to_be_in_viewport()
+    expect_same_look(page)
+
+
+def test_the_open_language_menu_looks_the_same(site, open_page):
+    page = open_page(DESKTOP)
+    page.goto(f"{site.url}fr/index.html")
+    page.get_by_role("banner").get_by_role("button", name="Sélectionner la langue").click()
+    expect(page.get_by_role("banner").get_by_role("link", name="English")).to_be_visible()
+    expect_same_look(page)
+
+
+def test_a_scrolled_page_with_its_header_title_and_back_to_top_looks_the_same(site, open_page):
+    page = open_page(DESKTOP)
+    page.goto(f"{site.url}en/partnership-culture.html#fusion")
+    page.mouse.wheel(0, -200)
+    expect(page.locator(".md-top")).to_be_visible()
+    expect(page.locator(".md-header__title--active")).to_have_count(1)
+    expect(page.locator(".md-nav__link--active").first).to_be_attached()
+    expect_same_look(page)
+
+
+def test_a_copied_kit_text_looks_the_same(site, open_page):
+    page = open_page(DESKTOP)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page.clock.install()
+    page.goto(f"{site.url}fr/newsletter.html")
+    page.get_by_role("button", name="Copier le lien", exact=True).last.click()
+    expect(page.locator(".md-dialog")).to_be_visible()
+    page.clock.pause_at(page.evaluate("Date.now()") + 1)  # "Copied" stays while the sheets are compared
+    expect_same_look(page)
+
+
+@pytest.mark.parametrize("where", ("step", "result", "compare"))
+def test_the_quiz_in_each_state_looks_the_same(site, open_page, where):
+    page = open_page(PHONE)
+    go_to(page, site, "fr", where)
+    expect_same_look(page)
