@@ -70,3 +70,11 @@ def lists_of_items(html: str) -> list[list[str]]:
         items = re.findall(r"<li[^>]*>(.*?)</li>", match.group(2), flags=re.S)
         found.append([visible_text(item) for item in items])
     return found
+
+
+def press_shortcut(page: object, key: str) -> None:
+    """Press one of Material's keyboard shortcuts ("/", "s" for search) once its scripts listen for it.
+
+    Material's bundle sets window.component$ last, after every listener: a key pressed before that is lost."""
+    page.wait_for_function("() => window.component$ !== undefined")
+    page.keyboard.press(key)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import offline
 import pytest
 from conftest import Site, free_port, serving
+from helpers import press_shortcut
 from playwright.sync_api import Browser, Page, Request, expect
 
 # name of the way -> how the address of the site is made from the build
@@ -99,7 +100,7 @@ def test_the_keyboard_shortcut_opens_search_which_finds_and_leads_to_a_page(
     base = addresses[way]
     watch = Watch(page)
     page.goto(base + "en/index.html", wait_until="networkidle")
-    page.keyboard.press("/")
+    press_shortcut(page, "/")
     search = page.get_by_role("textbox", name="Search")
     expect(search).to_be_focused()
     search.press_sequentially("fusion")
@@ -154,7 +155,7 @@ def test_the_offline_copy_opens_from_disk_with_quiz_and_search(site: Site, page:
     scripts = page.eval_on_selector_all("script[src]", "scripts => scripts.map(s => s.src)")
     assert [src for src in scripts if "quiz" in src], "the quiz page has no script of the quiz"
     assert [src for src in scripts if src not in watch.requests] == []
-    page.keyboard.press("s")
+    press_shortcut(page, "s")
     page.get_by_role("textbox", name="Rechercher").press_sequentially("partenariat")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert watch.outside(folder.as_uri() + "/") == []
@@ -221,7 +222,7 @@ def test_the_404_page_s_menu_and_search_lead_to_pages_of_the_site(
     assert page.get_by_role("banner").get_by_role("link", name="Français").evaluate("a => a.href") == (
         base + "fr/index.html")
     page.keyboard.press("Escape")
-    page.keyboard.press("/")
+    press_shortcut(page, "/")
     page.get_by_role("textbox", name="Search").press_sequentially("fusion")
     first = page.locator(".md-search-result__item a").first
     expect(first).to_be_visible()

@@ -17,6 +17,7 @@ import material
 import pytest
 from axe import settle
 from conftest import Site
+from helpers import press_shortcut
 from playwright.sync_api import Browser, Page, Route, expect
 from test_quiz_axe import go_to
 
@@ -148,7 +149,7 @@ def test_printed_pages_look_the_same_as_with_material_s_whole_sheets(site, open_
 def test_search_with_results_looks_the_same(site, open_page, viewport):
     page = open_page(viewport)
     page.goto(f"{site.url}en/index.html")
-    page.keyboard.press("/")
+    press_shortcut(page, "/")
     page.get_by_role("textbox", name="Search").press_sequentially("partner")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.locator(".md-search-result__more summary").first.click()

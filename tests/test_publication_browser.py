@@ -17,6 +17,7 @@ from _data import load_forms, load_strings
 from axe import axe_violations, describe
 from conftest import ROOT
 from footer import last_update
+from helpers import press_shortcut
 from newsletter import load_kit
 from playwright.sync_api import Browser, Locator, Page, expect
 from quiz_facts import quiz_facts
@@ -111,7 +112,7 @@ def test_no_accessibility_violation_at_the_site_root(site, browser, path, width)
 
 
 def _search_results(page: Page, lang: str) -> None:
-    page.keyboard.press("/")
+    press_shortcut(page, "/")
     page.get_by_role("textbox", name={"fr": "Rechercher", "en": "Search"}[lang]).press_sequentially("partena")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
