@@ -16,7 +16,7 @@ and a rule is kept when every name its selector requires is found in the site:
   them. Other at-rules (@page, @charset) are kept as they are.
 The reduced sheets are named after their content, as Material names its own, and every page points
 at them; the shipped files and their source maps are left out of site/. The result is kept in
-.cache/ (hooks/cache.py) under the sheet and the names found in it, so most builds reuse it.
+.cache/ (hooks/cache.py) under this code, the sheet and the names found in it: most builds reuse it.
 
 tests/test_material_css.py compares, in Chromium, every computed style of every element with the
 reduced sheets and with Material's whole ones, on every page and in the states the scripts bring.
@@ -39,6 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule
 
+_CODE = Path(__file__).read_text(encoding="utf-8")  # part of the cache keys: a change here makes new entries
 _FOLDER = "assets/stylesheets"
 _THEME = Path(material.__file__).parent / "templates"
 _SHEETS = ("main", "palette")
@@ -63,10 +64,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     for sheet in _SHEETS:
         shipped = _shipped(sheet)
         text = shipped.read_text(encoding="utf-8")
-        vocabulary = set(json.loads(cached_bytes("material-css-names", [text], lambda text=text: json.dumps(
+        vocabulary = set(json.loads(cached_bytes("material-css-names", [_CODE, text], lambda text=text: json.dumps(
             sorted(_names(text))).encode())))
         found = sorted(words & vocabulary)
-        reduced = cached_bytes("material-css", [text, *found],
+        reduced = cached_bytes("material-css", [_CODE, text, *found],
                                lambda text=text, found=found: reduce_css(text, set(found)).encode("utf-8"))
         name = f"{sheet}.{hashlib.sha256(reduced).hexdigest()[:8]}.min.css"
         folder = site / _FOLDER
@@ -94,18 +95,28 @@ def _shipped(sheet: str) -> Path:
 # --- what the site uses ---------------------------------------------------------------------------------------
 
 class _Attributes(html.parser.HTMLParser):
-    """Collects element names, attribute names and values (class split into its names) of pages."""
+    """Collects element names, attribute names and values (class split into its names) of pages, and
+    the words of their inline scripts (which may add a class, as overrides/main.html does)."""
 
     def __init__(self, words: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.words = words
+        self.in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.words.add(tag)
+        self.in_script = tag == "script"
         for name, value in attrs:
             self.words.add(name)
             if value:
                 self.words.update(value.split() if name == "class" else [value])
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.words.update(_WORD.findall(data))
 
 
 def _words(site: Path) -> set[str]:
