@@ -40,20 +40,14 @@ SEARCH_LABEL = "Rechercher"  # Material's search field on a French page
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """Factory: a page in a fresh browser context (locale, width, JavaScript); all closed afterwards."""
-    contexts = []
+def open_page(new_context) -> Callable[..., Page]:
+    """Factory: a page in a fresh browser context (locale, width, JavaScript)."""
 
     def make(locale: str = "fr-FR", width: int = 1280, java_script_enabled: bool = True) -> Page:
-        context = browser.new_context(
-            locale=locale, viewport={"width": width, "height": 800}, java_script_enabled=java_script_enabled
-        )
-        contexts.append(context)
-        return context.new_page()
+        return new_context(locale=locale, viewport={"width": width, "height": 800},
+                           java_script_enabled=java_script_enabled).new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def watch_errors(page: Page) -> list[str]:

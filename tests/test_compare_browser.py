@@ -12,7 +12,7 @@ import io
 import json
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -58,23 +58,18 @@ def full_state(form_id: str, **extra: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+def open_page(new_context) -> Callable[..., Page]:
     """Factory: a page in a fresh context (its own storage) that records dialogs and page errors."""
-    contexts = []
 
     def make(width: int = 1280, height: int = 900) -> Page:
-        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
+        page = new_context(locale="fr-FR", viewport={"width": width, "height": height}).new_page()
         page.dialogs = []  # type: ignore[attr-defined]
         page.errors = []  # type: ignore[attr-defined]
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def with_compare(page: Page) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Page, Route, expect
 from test_compare_browser import full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
 
@@ -35,19 +35,13 @@ TWO_FRAMES = ("() => new Promise(done => requestAnimationFrame(() => requestAnim
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    contexts = []
-
+def open_page(new_context) -> Callable[..., Page]:
     def make(viewport: dict[str, int]) -> Page:
-        context = browser.new_context(viewport=viewport, locale="fr-FR")
-        contexts.append(context)
-        page = context.new_page()
+        page = new_context(viewport=viewport, locale="fr-FR").new_page()
         page.add_init_script(OBSERVE)
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def hold_scripts(page: Page, patterns: tuple[str, ...] = HELD) -> Callable[[], None]:

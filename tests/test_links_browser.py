@@ -30,10 +30,8 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fr-FR")
-    yield context.new_page()
-    context.close()
+def page(new_context) -> Page:
+    return new_context(locale="fr-FR").new_page()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

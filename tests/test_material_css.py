@@ -10,7 +10,7 @@ that the reduction is a real one.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import material
@@ -18,7 +18,7 @@ import pytest
 from axe import settle
 from conftest import Site
 from helpers import press_shortcut
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Page, Route, expect
 from test_quiz_axe import go_to
 
 SHIPPED = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -87,19 +87,13 @@ WHOLE_SHEETS = """async () => {
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    contexts = []
-
+def open_page(new_context) -> Callable[..., Page]:
     def make(viewport: dict[str, int]) -> Page:
-        context = browser.new_context(locale="fr-FR", viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
+        page = new_context(locale="fr-FR", viewport=viewport).new_page()
         page.route("**/whole-*.css", _whole_sheet)
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def _whole_sheet(route: Route) -> None:

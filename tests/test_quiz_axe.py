@@ -7,11 +7,11 @@ on the whole page in every state: the quiz, and what its states do to the rest o
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from axe import axe_violations, describe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from test_browser import LANGUAGES
 from test_compare_browser import full_state
 from test_quiz_browser import FORM_IDS, QUESTIONS, quiz, ui
@@ -20,17 +20,11 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    contexts = []
-
+def open_page(new_context) -> Callable[..., Page]:
     def make(width: int, height: int) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        return context.new_page()
+        return new_context(viewport={"width": width, "height": height}).new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def expect_no_violations(page: Page) -> None:

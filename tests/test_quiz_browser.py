@@ -138,20 +138,14 @@ def varied_pattern() -> dict[str, str]:
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """Factory: a page in a fresh browser context (viewport, JavaScript), so fresh storage; all closed afterwards."""
-    contexts = []
+def open_page(new_context) -> Callable[..., Page]:
+    """Factory: a page in a fresh browser context (viewport, JavaScript), so fresh storage."""
 
     def make(width: int = 1280, java_script_enabled: bool = True, height: int = 800) -> Page:
-        context = browser.new_context(
-            locale="fr-FR", viewport={"width": width, "height": height}, java_script_enabled=java_script_enabled
-        )
-        contexts.append(context)
-        return context.new_page()
+        return new_context(locale="fr-FR", viewport={"width": width, "height": height},
+                           java_script_enabled=java_script_enabled).new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 @pytest.fixture
