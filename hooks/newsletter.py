@@ -140,6 +140,12 @@ def _qr_uri(key: KeyPage, kind: str) -> str:
     return f"{QR_FOLDER}/{key.page.removesuffix('.html')}.{kind}"
 
 
+def _png_size(address: str) -> bytes:
+    """The width in pixels of the PNG file of a QR code (it depends on how much the code holds)."""
+    code = segno.make(address, **QR_OPTIONS)
+    return str(code.symbol_size(scale=PNG_OPTIONS["scale"], border=PNG_OPTIONS["border"])[0]).encode()
+
+
 def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
     lang = config.extra["lang"]
     ui = {key: typeset(texts[lang], lang) for key, texts in kit.ui.items()}
@@ -156,9 +162,9 @@ def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
             "html": f'<a href="{html.escape(url)}">{html.escape(label, quote=False)}</a>',
         })
         if key.qr:
-            code = segno.make(url, **QR_OPTIONS)
             stem = key.page.removesuffix(".html")
-            png_size = code.symbol_size(scale=PNG_OPTIONS["scale"], border=PNG_OPTIONS["border"])[0]
+            png_size = int(cached_bytes("qr-png-size", (repr(QR_OPTIONS), repr(PNG_OPTIONS), segno.__version__, url),
+                                        lambda url=url: _png_size(url)))
             codes.append({
                 "label": label,
                 "alt": ui["qr_alt"].replace("{label}", label),

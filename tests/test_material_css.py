@@ -28,11 +28,37 @@ DESKTOP = {"width": 1280, "height": 800}
 PAGES = ("index.html", "partnership-culture.html", "editorial.html", "quiz.html", "newsletter.html", "about.html",
          "result-cooperation.html", "404.html")
 
-# Every computed property of every element and of its generated boxes (::before, ::after when they
-# have content, ::marker of list items and summaries, ::placeholder of text fields), kept in the page
-# (window.lookBefore) or compared with what was kept: the boxes that differ, with what differs.
-# Custom properties (--md-…) are left out: the properties they feed are compared.
-LOOK = """compare => {
+# The properties any style sheet of the page may set, Material's whole sheets included: the longhands of
+# every declaration (a shorthand such as margin gives margin-top…), and of the style attributes. Only these
+# can differ between the reduced and the whole sheets; a property none of them sets keeps the browser's
+# value, or follows one of them (currentcolor follows color). Custom properties are left out: the
+# properties they feed are compared.
+PROPERTIES = """async () => {
+  const names = new Set();
+  const add = style => { for (let i = 0; i < style.length; i++) if (!style[i].startsWith("--")) names.add(style[i]); };
+  const walk = rules => {
+    for (const rule of rules) {
+      if (rule.style) add(rule.style);
+      if (rule.cssRules) walk(rule.cssRules);
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  for (const name of ["main", "palette"]) {
+    const reduced = [...document.styleSheets].find(sheet => sheet.href
+      && new RegExp("assets/stylesheets/" + name + "\\.[0-9a-f]{8}\\.min\\.css$").test(sheet.href));
+    if (!reduced) continue;
+    const whole = new CSSStyleSheet();
+    whole.replaceSync(await (await fetch(reduced.href.replace(/[^/]+$/, "whole-" + name + ".css"))).text());
+    walk(whole.cssRules);
+  }
+  for (const element of document.querySelectorAll("[style]")) add(element.style);
+  return [...names].sort();
+}"""
+
+# The computed value of each of `properties` for every element and its generated boxes (::before, ::after
+# when they have content, ::marker of list items and summaries, ::placeholder of text fields), kept in the
+# page (window.lookBefore) or compared with what was kept: the boxes that differ, with what differs.
+LOOK = """([compare, properties]) => {
   const boxes = [];
   for (const element of document.querySelectorAll("*")) {
     const pseudos = [null, "::before", "::after"];
@@ -46,11 +72,7 @@ LOOK = """compare => {
       const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
         + (typeof element.className === "string" && element.className.trim()
           ? "." + element.className.trim().split(/\\s+/).join(".") : "") + (pseudo || "");
-      const values = [];
-      for (let i = 0; i < style.length; i++) {
-        if (!style[i].startsWith("--")) values.push(style[i] + ": " + style.getPropertyValue(style[i]));
-      }
-      boxes.push([name, values.join("; ")]);
+      boxes.push([name, properties.map(property => style.getPropertyValue(property))]);
     }
   }
   if (!compare) {
@@ -62,9 +84,11 @@ LOOK = """compare => {
   if (names !== before.map(([name]) => name).join(" ")) return ["the page changed while the style sheets were swapped"];
   const differences = [];
   boxes.forEach(([name, values], index) => {
-    if (values === before[index][1]) return;
-    const mine = new Set(before[index][1].split("; "));
-    differences.push(name + ": " + values.split("; ").filter(value => !mine.has(value)).join("; ").slice(0, 300));
+    const changed = properties.filter((property, at) => values[at] !== before[index][1][at]);
+    if (changed.length) {
+      differences.push(name + ": " + changed.map(property => property + ": " + values[properties.indexOf(property)])
+        .join("; ").slice(0, 300));
+    }
   });
   return differences;
 }"""
@@ -104,10 +128,12 @@ def _whole_sheet(route: Route) -> None:
 def expect_same_look(page: Page) -> None:
     """Every box of the page looks the same with Material's whole style sheets as with the reduced ones."""
     settle(page)
-    page.evaluate(LOOK, False)
+    properties = page.evaluate(PROPERTIES)
+    assert len(properties) > 100, properties  # Material's sheets set far more than a hundred properties
+    page.evaluate(LOOK, [False, properties])
     assert page.evaluate(WHOLE_SHEETS) == 2, "the page does not link Material's two reduced style sheets"
     settle(page)
-    differences = page.evaluate(LOOK, True)
+    differences = page.evaluate(LOOK, [True, properties])
     assert differences == [], f"{len(differences)} boxes look different:\n" + "\n".join(differences[:40])
 
 
