@@ -168,13 +168,13 @@ class ContextPool:
     but those its options give.
 
     Each pooled context keeps one blank page open, never lent: while it lives, Chromium keeps the
-    context's processes and caches, and a test's page costs about half the CPU of a page in a new
-    context (0.5 s instead of 1 s for a page of this site). It is also where the stored data of every
-    origin the context visited is cleared (Chrome DevTools Protocol, Storage.clearDataForOrigin).
+    context's processes, and a test's page costs about half the CPU of a page in a new context (0.5 s
+    instead of 1 s for a page of this site). It is also where the stored data of every origin the context
+    visited is cleared (Chrome DevTools Protocol, Storage.clearDataForOrigin).
 
-    A test that watches the network (what is requested, what is downloaded) must use
-    browser.new_context() instead: cached files are not requested again. A context that has visited a
-    non-HTTP address, or where a test installed Playwright's clock, is closed rather than lent again."""
+    The test servers send every file with Cache-Control: no-store, so a lent context requests every file
+    again, as a new one would: a test may watch the network in it. A context that has visited a non-HTTP
+    address (file://), or where a test installed Playwright's clock, is closed rather than lent again."""
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser

@@ -36,10 +36,9 @@ def addresses(site: Site) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
-    yield context.new_page()
-    context.close()
+def page(new_context) -> Page:
+    # The test servers send every file with no-store: a lent context requests each file again, as a new one does.
+    return new_context(locale="fr-FR", viewport={"width": 1280, "height": 800}).new_page()
 
 
 class Watch:
