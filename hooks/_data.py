@@ -131,6 +131,16 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _FAST = {}
 
 
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def compact_script(path: Path) -> str:
+    """A script of hooks/ without its comments, indentation and blank lines, to inline it or put it in front of
+    Material's bundle. The scripts have block comments (/* */) only: a line comment would swallow what follows."""
+    code = _BLOCK_COMMENT.sub("", path.read_text(encoding="utf-8"))
+    return "\n".join(line.strip() for line in code.splitlines() if line.strip())
+
+
 def rel(path: Path | str) -> str:
     """The path as an editor sees it: relative to the project, with forward slashes."""
     path = Path(path).resolve()

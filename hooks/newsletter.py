@@ -96,11 +96,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for key in _kit.pages:
         if not key.qr:
             continue
-        address = config.site_url + key.page
         for options in (SVG_OPTIONS, PNG_OPTIONS):
-            content = cached_bytes("qr", (repr(QR_OPTIONS), repr(options), segno.__version__, address),
-                                   lambda options=options, address=address: qr_bytes(segno.make(address, **QR_OPTIONS),
-                                                                                    options))
+            content = _qr_file(config.site_url + key.page, options)
             files.append(File.generated(config, _qr_uri(key, options["kind"]), content=content))
     return files
 
@@ -140,10 +137,10 @@ def _qr_uri(key: KeyPage, kind: str) -> str:
     return f"{QR_FOLDER}/{key.page.removesuffix('.html')}.{kind}"
 
 
-def _png_size(address: str) -> bytes:
-    """The width in pixels of the PNG file of a QR code (it depends on how much the code holds)."""
-    code = segno.make(address, **QR_OPTIONS)
-    return str(code.symbol_size(scale=PNG_OPTIONS["scale"], border=PNG_OPTIONS["border"])[0]).encode()
+def _qr_file(address: str, options: dict[str, Any]) -> bytes:
+    """The file of the QR code of `address` (SVG_OPTIONS or PNG_OPTIONS), made once and kept in .cache/qr."""
+    return cached_bytes("qr", (repr(QR_OPTIONS), repr(options), segno.__version__, address),
+                        lambda: qr_bytes(segno.make(address, **QR_OPTIONS), options))
 
 
 def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -163,8 +160,7 @@ def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         })
         if key.qr:
             stem = key.page.removesuffix(".html")
-            png_size = int(cached_bytes("qr-png-size", (repr(QR_OPTIONS), repr(PNG_OPTIONS), segno.__version__, url),
-                                        lambda url=url: _png_size(url)))
+            png_size = int.from_bytes(_qr_file(url, PNG_OPTIONS)[16:20], "big")  # the width in the PNG's header
             codes.append({
                 "label": label,
                 "alt": ui["qr_alt"].replace("{label}", label),

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markupsafe
-from _data import LANGUAGES
+from _data import LANGUAGES, compact_script
 from mkdocs.config.defaults import MkDocsConfig
 
 _SCRIPT = Path(__file__).with_name("not_found.js")
@@ -54,7 +54,6 @@ def base_element(root: str, folder: str) -> str:
     """<base> for a 404 page in `folder` ("fr/", or "" at the site root) of a site built for the path `root`,
     then the script that moves it where the page is shown."""
     arguments = json.dumps([root, folder, "|".join(LANGUAGES)])[1:-1].replace("</", "<\\/")
-    function = "\n".join(line.strip() for line in _SCRIPT.read_text(encoding="utf-8").split("*/", 1)[1].splitlines()
-                         if line.strip())
+    function = compact_script(_SCRIPT)
     call = f"({function})(document.currentScript.previousElementSibling, {arguments})"
     return f'<base href="{markupsafe.escape(root + folder)}"><script>{call}</script>'

@@ -31,22 +31,9 @@ def compressed(site: Site) -> Iterator[str]:
 
 def first_load_kb(browser: Browser, url: str) -> tuple[float, list[str]]:
     """KB (1024 bytes) of compressed bodies a first visit to url downloads, and what it downloaded."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        finished = []
-        page.on("requestfinished", lambda request: finished.append(request))
-        page.goto(url, wait_until="networkidle")
-        sizes = []
-        for request in finished:
-            body = request.sizes()["responseBodySize"]
-            if body < 0:  # Chromium's own favicon request reports none: the header says it
-                response = request.response()
-                body = int(response.headers.get("content-length", 0)) if response else 0
-            sizes.append((body, request.url))
-        return sum(body for body, _ in sizes) / 1024, [f"{body / 1024:.1f} KB {address}" for body, address in sizes]
-    finally:
-        context.close()
+    downloads = bench.first_visit(browser, url)
+    return (sum(body for _, body, _ in downloads) / 1024,
+            [f"{body / 1024:.1f} KB {address}" for _, body, address in downloads])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

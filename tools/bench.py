@@ -34,6 +34,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -194,24 +195,36 @@ def first_loads(url: str) -> dict[str, dict[str, float]]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang in LANGUAGES:
             for address in FIRST_LOAD.values():
-                context = browser.new_context(viewport={"width": 390, "height": 844})
-                page = context.new_page()
-                requests = []
-                page.on("requestfinished", lambda request, found=requests: found.append(request))
-                page.goto(f"{url}{lang}/{address}", wait_until="networkidle")
+                downloads = first_visit(browser, f"{url}{lang}/{address}")
                 sizes = dict.fromkeys(("html", "css", "js", "other"), 0.0)
-                for request in requests:
-                    body = request.sizes()["responseBodySize"]
-                    if body < 0:  # Chromium's own favicon request reports none: the header says it
-                        response = request.response()
-                        body = int(response.headers.get("content-length", 0)) if response else 0
-                    sizes[KINDS.get(request.resource_type, "other")] += body / 1024
+                for kind, body, _ in downloads:
+                    sizes[KINDS.get(kind, "other")] += body / 1024
                 sizes["total"] = sum(sizes.values())
-                sizes["requests"] = len(requests)
+                sizes["requests"] = len(downloads)
                 loads[f"{lang}/{address}"] = sizes
-                context.close()
         browser.close()
     return loads
+
+
+def first_visit(browser: Any, url: str) -> list[tuple[str, int, str]]:
+    """What a first visit to url downloads, on a phone with an empty cache: (Playwright's resource type,
+    compressed body in bytes, address) for each file."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        requests = []
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(url, wait_until="networkidle")
+        downloads = []
+        for request in requests:
+            body = request.sizes()["responseBodySize"]
+            if body < 0:  # Chromium's own favicon request reports none: the header says it
+                response = request.response()
+                body = int(response.headers.get("content-length", 0)) if response else 0
+            downloads.append((request.resource_type, body, request.url))
+        return downloads
+    finally:
+        context.close()
 
 
 def lighthouse(url: str) -> dict[str, int]:
