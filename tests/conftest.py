@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,60 +162,119 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-class ContextPool:
-    """Browser contexts lent to tests and emptied when given back, so that the next test with the same
-    options starts as in a new context: no page of its own, no cookie, stored data, route or permission
-    but those its options give.
+class PagePool:
+    """Browser pages lent to tests and emptied when given back, so that the next test with the same options
+    starts as on a new page of a new context: no cookie, stored data, route, permission or listener of its
+    own but what its options give; its history holds only about:blank, before the test's first address.
 
-    Each pooled context keeps one blank page open, never lent: while it lives, Chromium keeps the
-    context's processes, and a test's page costs about half the CPU of a page in a new context (0.5 s
-    instead of 1 s for a page of this site). It is also where the stored data of every origin the context
-    visited is cleared (Chrome DevTools Protocol, Storage.clearDataForOrigin).
+    A page of this site costs about half the CPU on a page Chromium already has (its renderer process
+    kept) as on a new page, and half again as in a new context. So each set of options has its contexts,
+    each with one page that is lent, and given back:
+    - on about:blank, at the context's viewport, with the listeners it had when lent, no route;
+    - with the cookies, permissions (but those the options grant) and the data stored (local and session
+      storage, IndexedDB, caches…) by every origin the context visited cleared (Chrome DevTools Protocol);
+    - any other page the test opened closed.
 
-    The test servers send every file with Cache-Control: no-store, so a lent context requests every file
-    again, as a new one would: a test may watch the network in it. A context that has visited a non-HTTP
-    address (file://), or where a test installed Playwright's clock, is closed rather than lent again."""
+    The test servers send every file with Cache-Control: no-store, so a lent page requests every file again,
+    as a new one would: a test may watch the network on it. What cannot be undone is not given back: a page
+    where a test added an init script, exposed a function, emulated a media or extra headers, or installed
+    Playwright's clock is closed (its context gets a new page), and a context that visited a non-HTTP
+    address (file://) is closed."""
+
+    _IRREVERSIBLE = ("add_init_script", "expose_function", "expose_binding", "emulate_media",
+                     "set_extra_http_headers", "add_locator_handler", "route_from_har", "route_web_socket")
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
         self.idle: dict[str, list[BrowserContext]] = {}
-        self.keepers: dict[int, tuple[Page, CDPSession, set[str]]] = {}
+        self.origins: dict[int, set[str]] = {}
 
-    def lend(self, options: dict[str, object]) -> tuple[str, BrowserContext]:
+    def lend(self, options: dict[str, object]) -> Page:
         key = json.dumps(options, sort_keys=True)
         if self.idle.get(key):
-            return key, self.idle[key].pop()
-        context = self.browser.new_context(**options)
-        keeper = context.new_page()
-        origins: set[str] = set()
-        context.on("request", lambda request: origins.add(_origin(request.url)))
-        self.keepers[id(context)] = (keeper, context.new_cdp_session(keeper), origins)
-        return key, context
+            context = self.idle[key].pop()
+        else:
+            context = self.browser.new_context(**options)
+            origins: set[str] = set()
+            context.on("request", lambda request: origins.add(_origin(request.url)))
+            self.origins[id(context)] = origins
+        page = context.pages[0] if context.pages else self._new_page(context)
+        page._pool_used.clear()  # type: ignore[attr-defined]
+        listeners = {event: _listeners(page, event) for event in list(page._impl_obj._events)}
+        page._pool_lent = (key, options, listeners)  # type: ignore[attr-defined]
+        return page
 
-    def give_back(self, key: str, context: BrowserContext, options: dict[str, object]) -> None:
-        keeper, session, origins = self.keepers[id(context)]
+    def _new_page(self, context: BrowserContext) -> Page:
+        """A page of `context` that notes which of the irreversible methods a test calls."""
+        page = context.new_page()
+        page._pool_used = used = []  # type: ignore[attr-defined]
+        for name in self._IRREVERSIBLE:
+            setattr(page, name, _noting(getattr(page, name), name, used))
+        return page
+
+    def give_back(self, page: Page) -> None:
+        key, options, listeners = page._pool_lent  # type: ignore[attr-defined]
+        context = page.context
+        origins = self.origins[id(context)]
         try:
-            pages = [page for page in context.pages if page != keeper]
-            clean = all(origin.startswith("http") for origin in origins) and not any(
-                page.evaluate("() => typeof globalThis.__pwClock !== 'undefined'") for page in pages[:1])
-            for page in pages:
+            for other in context.pages:
+                if other != page:
+                    other.close()
+            if not all(origin.startswith("http") for origin in origins) or (
+                    not page.is_closed() and page.evaluate("() => typeof globalThis.__pwClock !== 'undefined'")):
+                raise _NotReusable  # a file:// origin's data cannot be cleared; the clock is the context's
+            if page.is_closed() or page._pool_used:  # type: ignore[attr-defined]
                 page.close()
-            if clean:
-                context.unroute_all(behavior="ignoreErrors")
-                context.clear_cookies()
-                context.clear_permissions()
-                if options.get("permissions"):
-                    context.grant_permissions(options["permissions"])
-                for origin in origins:
-                    session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        except PlaywrightError:
-            clean = False
-        if not clean:
-            del self.keepers[id(context)]
+                page = self._new_page(context)
+            else:
+                self._empty(page, options, listeners)
+            context.unroute_all(behavior="ignoreErrors")
+            context.clear_cookies()
+            context.clear_permissions()
+            if options.get("permissions"):
+                context.grant_permissions(options["permissions"])
+            session = context.new_cdp_session(page)
+            session.send("Page.resetNavigationHistory")
+            for origin in origins:
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            session.detach()
+        except (PlaywrightError, _NotReusable):
+            del self.origins[id(context)]
             context.close()
             return
         origins.clear()
         self.idle.setdefault(key, []).append(context)
+
+    @staticmethod
+    def _empty(page: Page, options: dict[str, object], listeners: dict[str, list[object]]) -> None:
+        events = page._impl_obj  # the listeners the test added, through page.on() or page.once()
+        for event in list(events._events):
+            for listener in _listeners(page, event):
+                if listener not in listeners.get(event, []):
+                    events.remove_listener(event, listener)
+        page.unroute_all(behavior="ignoreErrors")
+        page.goto("about:blank")
+        page.mouse.move(0, 0)  # where the mouse of a new page is; nothing is under it on about:blank
+        viewport = options.get("viewport", {"width": 1280, "height": 720})
+        if viewport and page.viewport_size != viewport:
+            page.set_viewport_size(viewport)  # type: ignore[arg-type]
+
+
+class _NotReusable(Exception):
+    pass
+
+
+def _listeners(page: Page, event: str) -> list[object]:
+    found = page._impl_obj._events.get(event, [])
+    return list(found) if isinstance(found, list) else [found]
+
+
+def _noting(method: Callable[..., object], name: str, used: list[str]) -> Callable[..., object]:
+    def noted(*args: object, **kwargs: object) -> object:
+        used.append(name)
+        return method(*args, **kwargs)
+
+    return noted
 
 
 def _origin(url: str) -> str:
@@ -224,24 +283,25 @@ def _origin(url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def context_pool(browser: Browser) -> ContextPool:
-    return ContextPool(browser)
+def page_pool(browser: Browser) -> PagePool:
+    return PagePool(browser)
 
 
 @pytest.fixture
-def new_context(context_pool: ContextPool) -> Iterator[Callable[..., BrowserContext]]:
-    """Factory: a browser context as browser.new_context(**options) makes it (fresh cookies, storage and
-    permissions), lent by the worker's pool and emptied after the test."""
-    lent: list[tuple[str, BrowserContext, dict[str, object]]] = []
+def new_page(page_pool: PagePool) -> Iterator[Callable[..., Page]]:
+    """Factory: a page as browser.new_context(**options).new_page() makes it (fresh cookies, storage,
+    permissions and history), lent by the worker's pool and emptied after the test. `page.context` is
+    its own: a second page opened there is closed after the test."""
+    lent: list[Page] = []
 
-    def make(**options: object) -> BrowserContext:
-        key, context = context_pool.lend(options)
-        lent.append((key, context, options))
-        return context
+    def make(**options: object) -> Page:
+        page = page_pool.lend(options)
+        lent.append(page)
+        return page
 
     yield make
-    for key, context, options in lent:
-        context_pool.give_back(key, context, options)
+    for page in lent:
+        page_pool.give_back(page)
 
 
 @pytest.hookimpl(trylast=True)

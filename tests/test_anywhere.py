@@ -36,9 +36,9 @@ def addresses(site: Site) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture
-def page(new_context) -> Page:
+def page(new_page) -> Page:
     # The test servers send every file with no-store: a lent context requests each file again, as a new one does.
-    return new_context(locale="fr-FR", viewport={"width": 1280, "height": 800}).new_page()
+    return new_page(locale="fr-FR", viewport={"width": 1280, "height": 800})
 
 
 class Watch:

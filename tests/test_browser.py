@@ -40,12 +40,12 @@ SEARCH_LABEL = "Rechercher"  # Material's search field on a French page
 
 
 @pytest.fixture
-def open_page(new_context) -> Callable[..., Page]:
+def open_page(new_page) -> Callable[..., Page]:
     """Factory: a page in a fresh browser context (locale, width, JavaScript)."""
 
     def make(locale: str = "fr-FR", width: int = 1280, java_script_enabled: bool = True) -> Page:
-        return new_context(locale=locale, viewport={"width": width, "height": 800},
-                           java_script_enabled=java_script_enabled).new_page()
+        return new_page(locale=locale, viewport={"width": width, "height": 800},
+                        java_script_enabled=java_script_enabled)
 
     return make
 

@@ -27,6 +27,7 @@ from test_quiz_browser import (
     QUESTIONS,
     QUIZ,
     form_name,
+    press_until_focused,
     python_score,
     quiz,
     text,
@@ -58,11 +59,11 @@ def full_state(form_id: str, **extra: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def open_page(new_context) -> Callable[..., Page]:
+def open_page(new_page) -> Callable[..., Page]:
     """Factory: a page in a fresh context (its own storage) that records dialogs and page errors."""
 
     def make(width: int = 1280, height: int = 900) -> Page:
-        page = new_context(locale="fr-FR", viewport={"width": width, "height": height}).new_page()
+        page = new_page(locale="fr-FR", viewport={"width": width, "height": height})
         page.dialogs = []  # type: ignore[attr-defined]
         page.errors = []  # type: ignore[attr-defined]
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
@@ -333,19 +334,11 @@ def test_labels_with_markup_are_shown_as_text(site, open_page):
 # --------------------------------------------------------------------------------------------
 
 
-def press_until_focused(page: Page, target, limit: int = 200) -> None:
-    for _ in range(limit):
-        if target.evaluate("element => element === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    expect(target).to_be_focused()
-
-
 def add_by_keyboard(page: Page, lang: str, link: str) -> None:
-    """Into the paste field with Tab, the link typed, Enter."""
+    """Into the paste field with Tab, the link pasted, Enter."""
     field = page.get_by_label(ui("add_label", lang), exact=True)
     press_until_focused(page, field)
-    page.keyboard.type(link)
+    page.keyboard.insert_text(link)  # pasted, as a reader does with a link
     page.keyboard.press("Enter")
 
 

@@ -35,9 +35,9 @@ TWO_FRAMES = ("() => new Promise(done => requestAnimationFrame(() => requestAnim
 
 
 @pytest.fixture
-def open_page(new_context) -> Callable[..., Page]:
+def open_page(new_page) -> Callable[..., Page]:
     def make(viewport: dict[str, int]) -> Page:
-        page = new_context(viewport=viewport, locale="fr-FR").new_page()
+        page = new_page(viewport=viewport, locale="fr-FR")
         page.add_init_script(OBSERVE)
         return page
 

@@ -30,8 +30,8 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture
-def page(new_context) -> Page:
-    return new_context(locale="fr-FR").new_page()
+def page(new_page) -> Page:
+    return new_page(locale="fr-FR")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

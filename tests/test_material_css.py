@@ -111,9 +111,9 @@ WHOLE_SHEETS = """async () => {
 
 
 @pytest.fixture
-def open_page(new_context) -> Callable[..., Page]:
+def open_page(new_page) -> Callable[..., Page]:
     def make(viewport: dict[str, int]) -> Page:
-        page = new_context(locale="fr-FR", viewport=viewport).new_page()
+        page = new_page(locale="fr-FR", viewport=viewport)
         page.route("**/whole-*.css", _whole_sheet)
         return page
 

@@ -40,11 +40,11 @@ COPY_TEXT = {"fr": "Copier le texte", "en": "Copy text"}
 
 
 @pytest.fixture
-def open_page(new_context) -> Callable[..., Page]:
+def open_page(new_page) -> Callable[..., Page]:
     """Factory: a page of the built site in a fresh context of the given viewport."""
 
     def make(viewport: dict[str, int], java_script_enabled: bool = True) -> Page:
-        return new_context(viewport=viewport, java_script_enabled=java_script_enabled).new_page()
+        return new_page(viewport=viewport, java_script_enabled=java_script_enabled)
 
     return make
 
@@ -76,30 +76,37 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("width", (360, 1280))
+WIDTHS = (360, 1280)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", [*PAGES, MISSING])
-def test_no_accessibility_violation_on_any_page(site, open_page, path, lang, width):
-    """All of axe's rules: WCAG 2.0, 2.1 and 2.2 A and AA (colour contrast included) and its best practices."""
-    page = open_page({"width": width, "height": 800})
+def test_no_accessibility_violation_on_any_page(site, open_page, path, lang):
+    """All of axe's rules: WCAG 2.0, 2.1 and 2.2 A and AA (colour contrast included) and its best practices,
+    at each width (the page loaded once, then the window resized, as a reader turning a tablet does)."""
+    page = open_page({"width": WIDTHS[0], "height": 800})
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        violations = axe_violations(page)
+        assert violations == [], f"at {width} px: {describe(violations)}"
 
 
-@pytest.mark.parametrize("width", (360, 1280))
 @pytest.mark.parametrize("path", ["", "404.html"], ids=["chooser", "404"])
-def test_no_accessibility_violation_at_the_site_root(site, new_context, path, width):
-    page = new_context(locale="de-DE", viewport={"width": width, "height": 800}).new_page()  # not a language it picks
+def test_no_accessibility_violation_at_the_site_root(site, new_page, path):
+    page = new_page(locale="de-DE", viewport={"width": WIDTHS[0], "height": 800})  # not a language it picks
     page.goto(f"{site.url}{path}", wait_until="load")
-    link = page.get_by_role("link").last
-    expect(link).to_be_visible()
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-    link.focus()
-    violations = axe_violations(page, rules=("color-contrast",))
-    assert violations == [], describe(violations)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        link = page.get_by_role("link").last
+        expect(link).to_be_visible()
+        violations = axe_violations(page)
+        assert violations == [], f"at {width} px: {describe(violations)}"
+        link.focus()
+        violations = axe_violations(page, rules=("color-contrast",))
+        assert violations == [], f"at {width} px, the last link focused: {describe(violations)}"
+        link.blur()
 
 
 def _search_results(page: Page, lang: str) -> None:
@@ -142,9 +149,9 @@ STATES = {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("state", STATES)
-def test_no_accessibility_violation_in_what_material_s_scripts_open(site, new_context, state, lang):
+def test_no_accessibility_violation_in_what_material_s_scripts_open(site, new_page, state, lang):
     path, viewport, how = STATES[state]
-    page = new_context(viewport=viewport, permissions=["clipboard-read", "clipboard-write"]).new_page()
+    page = new_page(viewport=viewport, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
     how(page, lang)
     violations = axe_violations(page)
@@ -337,8 +344,8 @@ def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_oth
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_copy_link_copies_the_address_of_its_page(site, new_context, lang):
-    page = new_context(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"]).new_page()
+def test_copy_link_copies_the_address_of_its_page(site, new_page, lang):
+    page = new_page(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site.url}{lang}/newsletter.html", wait_until="load")
     page.get_by_role("button", name=COPY_LINK[lang], exact=True).last.click()
     expect(page.locator(".md-dialog")).to_be_visible()  # Material's "Copied to clipboard"
