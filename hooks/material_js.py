@@ -8,13 +8,21 @@ Material's bundle, as shipped, does three things at every page load that this si
 - it starts the search worker and downloads the search index (and, with search.highlight, the
   index again for the highlighter) before anyone opens search.
 
-The built site gets a copy of the bundle with four exact replacements (each must match once: a new
+The built site gets a copy of the bundle with five exact replacements (each must match once: a new
 Material version that changes them stops the build with a message) and hooks/material_js.js in
 front of it; the copy is named after its own content, and every page points at it. Search then
 starts when the reader opens it, as Material already does for pages opened from disk.
 
 For pages opened from disk, search/search_index.js carries the index (what Material's offline
 plugin writes), and hooks/material_js.js runs the worker in an iframe.
+
+Every page asks for the bundle once it has been shown (after its first frame), not while it is being
+read: starting Material's components takes the main thread for 40-70 ms on this machine (200-300 ms on
+the slow phone Lighthouse imitates), and the page does not need them to be read. What the bundle adds
+(copy buttons, the search and top buttons…) has its place kept in the layout from the start
+(tests/test_layout_shift.py), and without JavaScript nothing changes. Material starts the components
+of the page's content (header title, table of contents, back-to-top button, copy buttons) on
+DOMContentLoaded, which has then passed: the fifth replacement starts them at once in that case.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ import re
 from pathlib import Path
 
 import material
-from _data import DataError, compact_script
+from _data import DataError, compact_script, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -42,6 +50,10 @@ _REPLACEMENTS = (
      "the search worker starts with the first search"),
     ('V("search.highlight")?Ai(', 'V("search.highlight")&&new URLSearchParams(location.search).has("h")?Ai(',
      "the highlighter asks for the index only on a page opened from a search result"),
+    ('h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))',
+     '(document.readyState!=="loading"?e.next(document):'
+     'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)))',
+     "the page's components start though the bundle comes after DOMContentLoaded"),
 )
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
@@ -71,12 +83,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return output.replace(f"{_BUNDLE_DIR}/{_shipped_name}", f"{_BUNDLE_DIR}/{_site_name}")
+    return _after_first_frame(output, rel(page.file.abs_src_path or page.file.src_uri))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    # The 404 page is rendered as a template, not as a page.
-    return output_content.replace(f"{_BUNDLE_DIR}/{_shipped_name}", f"{_BUNDLE_DIR}/{_site_name}")
+    if template_name != "404.html":  # the 404 page is rendered as a template; sitemap.xml is another
+        return output_content
+    return _after_first_frame(output_content, template_name)
+
+
+def _after_first_frame(html: str, name: str) -> str:
+    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it after the first frame."""
+    tags = _bundle_tag(_shipped_name).findall(html)
+    if len(tags) != 1:
+        raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
+                        f"{len(tags)} times; has a file in overrides/ changed Material's scripts block?")
+    prefix = tags[0]
+    return _bundle_tag(_shipped_name).sub(lambda _: _LOADER.replace("SRC", f"{prefix}{_BUNDLE_DIR}/{_site_name}"), html)
+
+
+def _bundle_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(name)}"></script>')
+
+
+_LOADER = ('<script>requestAnimationFrame(function(){setTimeout(function(){var s=document.createElement("script");'
+           's.src="SRC";document.body.appendChild(s)})})</script>')
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -53,9 +53,17 @@ def axe_violations(page: Any, rules: Sequence[str] | None = None, context: str |
     ]
 
 
+# Material's pages ask for its bundle after their first frame (hooks/material_js.py); the bundle sets
+# window.component$ last. True at once on a page without it: no JavaScript, or not one of Material's pages.
+MATERIAL_STARTED = ("() => !document.documentElement.classList.contains('js') || !document.getElementById('__config')"
+                    " || window.component$ !== undefined")
+
+
 def settle(page: Any) -> None:
-    """Waits until no CSS transition or animation is running (a menu fading in, a hover colour changing):
-    axe must measure the colours a reader ends up seeing, not a frame in between."""
+    """Waits until Material's scripts have started and no CSS transition or animation is running (a menu
+    fading in, a hover colour changing): axe must measure what a reader ends up seeing, not a frame in
+    between."""
+    page.wait_for_function(MATERIAL_STARTED)
     page.wait_for_function(
         "() => document.getAnimations().every(animation => animation.playState !== 'running'"
         " || animation.effect.getComputedTiming().endTime === Infinity)"

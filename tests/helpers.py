@@ -76,5 +76,11 @@ def press_shortcut(page: object, key: str) -> None:
     """Press one of Material's keyboard shortcuts ("/", "s" for search) once its scripts listen for it.
 
     Material's bundle sets window.component$ last, after every listener: a key pressed before that is lost."""
-    page.wait_for_function("() => window.component$ !== undefined")
+    material_started(page)
     page.keyboard.press(key)
+
+
+def material_started(page: object) -> None:
+    """Waits until Material's bundle, which a page asks for after its first frame (hooks/material_js.py),
+    has started: its listeners (keys, scrolling) are in place."""
+    page.wait_for_function("() => window.component$ !== undefined")

@@ -17,7 +17,7 @@ import material
 import pytest
 from axe import settle
 from conftest import Site
-from helpers import press_shortcut
+from helpers import material_started, press_shortcut
 from playwright.sync_api import Page, Route, expect
 from test_quiz_axe import go_to
 
@@ -195,6 +195,7 @@ def test_the_open_language_menu_looks_the_same(site, open_page):
 def test_a_scrolled_page_with_its_header_title_and_back_to_top_looks_the_same(site, open_page):
     page = open_page(DESKTOP)
     page.goto(f"{site.url}en/partnership-culture.html#fusion")
+    material_started(page)  # its scroll listener brings the back-to-top button out
     page.mouse.wheel(0, -200)
     expect(page.locator(".md-top")).to_be_visible()
     expect(page.locator(".md-header__title--active")).to_have_count(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material_js
@@ -24,3 +25,26 @@ def test_a_bundle_without_what_is_replaced_stops_the_build_naming_it(
         "no longer contains 't=new Worker(e)' exactly once; update this replacement for that version "
         "(the search worker starts with the first search)"
     )
+
+
+def test_a_page_without_material_s_bundle_script_stops_the_build_naming_it() -> None:
+    with pytest.raises(DataError) as error:
+        material_js._after_first_frame('<body><script src="assets/site.js"></script></body>', "content/fr/quiz.md")
+    assert str(error.value) == (
+        "hooks/material_js.py: expected Material's bundle script once in content/fr/quiz.md, found it 0 times; "
+        "has a file in overrides/ changed Material's scripts block?"
+    )
+
+
+def test_every_page_asks_for_the_site_s_bundle_after_its_first_frame(site) -> None:
+    """No page waits for Material's bundle to be shown: each adds it once its first frame is drawn."""
+    loader = re.compile(r'<script>requestAnimationFrame\(function\(\)\{setTimeout\(function\(\)\{var s=document'
+                        r'\.createElement\("script"\);s\.src="([^"]+)";document\.body\.appendChild\(s\)\}\)\}\)</script>')
+    pages = [path for path in site.path.rglob("*.html") if "assets/javascripts/bundle." in path.read_text("utf-8")]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert not re.search(r'<script[^>]* src="[^"]*bundle\.', html), path
+        sources = loader.findall(html)
+        assert len(sources) == 1, path
+        assert (path.parent / sources[0]).resolve().is_file(), (path, sources[0])

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from _data import typeset
 from _quiz import Question, favouring, load_quiz, score
+from helpers import material_started
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser import LANGUAGES, NARROW, language_menu_link, watch_errors
 
@@ -414,6 +415,7 @@ def test_the_back_to_top_button_never_shows_on_the_quiz(start_quiz, lang):
     answers = varied_pattern()
     for number in range(1, 4):
         answer_question(page, number, answers[QUESTIONS[number - 1].id], lang)
+        material_started(page)
         page.mouse.wheel(0, -200)  # scrolling up is what brings Material's button out
         expect(page.locator(".md-top")).to_be_hidden()
 
