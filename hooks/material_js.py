@@ -16,7 +16,7 @@ starts when the reader opens it, as Material already does for pages opened from 
 For pages opened from disk, search/search_index.js carries the index (what Material's offline
 plugin writes), and hooks/material_js.js runs the worker in an iframe.
 
-Every page asks for the bundle once it has been shown (after its first frame), not while it is being
+Every page asks for the bundle once it has been shown (after its first frames), not while it is being
 read: starting Material's components takes the main thread for 40-70 ms on this machine (200-300 ms on
 the slow phone Lighthouse imitates), and the page does not need them to be read. What the bundle adds
 (copy buttons, the search and top buttons…) has its place kept in the layout from the start
@@ -93,7 +93,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def _after_first_frame(html: str, name: str) -> str:
-    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it after the first frame."""
+    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it after the first two frames."""
     tags = _bundle_tag(_shipped_name).findall(html)
     if len(tags) != 1:
         raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
@@ -106,8 +106,9 @@ def _bundle_tag(name: str) -> re.Pattern[str]:
     return re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(name)}"></script>')
 
 
-_LOADER = ('<script>requestAnimationFrame(function(){setTimeout(function(){var s=document.createElement("script");'
-           's.src="SRC";document.body.appendChild(s)})})</script>')
+# Two frames, then a task: the first frame may show only the top of the page; the second has drawn it all.
+_LOADER = ('<script>requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(function(){'
+           'var s=document.createElement("script");s.src="SRC";document.body.appendChild(s)})})})</script>')
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -53,7 +53,7 @@ def axe_violations(page: Any, rules: Sequence[str] | None = None, context: str |
     ]
 
 
-# Material's pages ask for its bundle after their first frame (hooks/material_js.py); the bundle sets
+# Material's pages ask for its bundle after their first two frames (hooks/material_js.py); the bundle sets
 # window.component$ last. True at once on a page without it: no JavaScript, or not one of Material's pages.
 MATERIAL_STARTED = ("() => !document.documentElement.classList.contains('js') || !document.getElementById('__config')"
                     " || window.component$ !== undefined")

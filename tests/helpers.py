@@ -81,6 +81,6 @@ def press_shortcut(page: object, key: str) -> None:
 
 
 def material_started(page: object) -> None:
-    """Waits until Material's bundle, which a page asks for after its first frame (hooks/material_js.py),
+    """Waits until Material's bundle, which a page asks for once shown (hooks/material_js.py),
     has started: its listeners (keys, scrolling) are in place."""
     page.wait_for_function("() => window.component$ !== undefined")
