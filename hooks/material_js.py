@@ -16,9 +16,10 @@ starts when the reader opens it, as Material already does for pages opened from 
 For pages opened from disk, search/search_index.js carries the index (what Material's offline
 plugin writes), and hooks/material_js.js runs the worker in an iframe.
 
-Every page asks for the bundle once it has been shown (after its first frames), not while it is being
-read: starting Material's components takes the main thread for 40-70 ms on this machine (200-300 ms on
-the slow phone Lighthouse imitates), and the page does not need them to be read. What the bundle adds
+Every page asks for the bundle once it has been shown (hooks/material_js_loader.js: after its first
+contentful paint and two more frames), not while it is being read: starting Material's components
+takes the main thread for 40-70 ms on this machine (200-300 ms on the slow phone Lighthouse
+imitates), and the page does not need them to be read. What the bundle adds
 (copy buttons, the search and top buttons…) has its place kept in the layout from the start
 (tests/test_layout_shift.py), and without JavaScript nothing changes. Material starts the components
 of the page's content (header title, table of contents, back-to-top button, copy buttons) on
@@ -28,6 +29,7 @@ DOMContentLoaded, which has then passed: the fifth replacement starts them at on
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -40,6 +42,7 @@ from mkdocs.structure.pages import Page
 _BUNDLE_DIR = "assets/javascripts"
 _SHIPPED = Path(material.__file__).parent / "templates" / _BUNDLE_DIR
 _PRELUDE = Path(__file__).with_name("material_js.js")
+_LOADER = Path(__file__).with_name("material_js_loader.js")
 # (what the shipped bundle says, what the site's copy says instead, why)
 _REPLACEMENTS = (
     ('ui({document$:ct});', '',
@@ -60,10 +63,11 @@ _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _shipped_name = ""
 _site_name = ""
 _site_text = ""
+_loader_text = ""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _shipped_name, _site_name, _site_text
+    global _shipped_name, _site_name, _site_text, _loader_text
     bundles = sorted(_SHIPPED.glob("bundle.*.min.js"))
     if len(bundles) != 1:
         raise DataError(f"hooks/material_js.py: expected one bundle.*.min.js in {_SHIPPED}, found {len(bundles)}")
@@ -79,36 +83,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _shipped_name = bundles[0].name
     _site_name = f"bundle.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
     _site_text = text
+    _loader_text = compact_script(_LOADER)
     return config
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _after_first_frame(output, rel(page.file.abs_src_path or page.file.src_uri))
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html":  # the 404 page is rendered as a template; sitemap.xml is another
-        return output_content
-    return _after_first_frame(output_content, template_name)
-
-
-def _after_first_frame(html: str, name: str) -> str:
-    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it after the first two frames."""
-    tags = _bundle_tag(_shipped_name).findall(html)
-    if len(tags) != 1:
-        raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
-                        f"{len(tags)} times; has a file in overrides/ changed Material's scripts block?")
-    prefix = tags[0]
-    return _bundle_tag(_shipped_name).sub(lambda _: _LOADER.replace("SRC", f"{prefix}{_BUNDLE_DIR}/{_site_name}"), html)
-
-
-def _bundle_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(name)}"></script>')
-
-
-# Two frames, then a task: the first frame may show only the top of the page; the second has drawn it all.
-_LOADER = ('<script>requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(function(){'
-           'var s=document.createElement("script");s.src="SRC";document.body.appendChild(s)})})})</script>')
+    return _once_shown(output, rel(page.file.abs_src_path or page.file.src_uri))
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -122,3 +102,24 @@ def on_post_build(config: MkDocsConfig) -> None:
         (index.parent / "search_index.js").write_text(
             "var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8"
         )
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":  # the 404 page is rendered as a template; sitemap.xml is another
+        return output_content
+    return _once_shown(output_content, template_name)
+
+
+def _once_shown(html: str, name: str) -> str:
+    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it once the page is shown."""
+    tags = _bundle_tag(_shipped_name).findall(html)
+    if len(tags) != 1:
+        raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
+                        f"{len(tags)} times; has a file in overrides/ changed Material's scripts block?")
+    source = json.dumps(f"{tags[0]}{_BUNDLE_DIR}/{_site_name}").replace("</", "<\\/")
+    loader = f"<script>({_loader_text})({source})</script>"
+    return _bundle_tag(_shipped_name).sub(lambda _: loader, html)
+
+
+def _bundle_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(name)}"></script>')

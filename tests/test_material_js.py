@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -29,23 +30,23 @@ def test_a_bundle_without_what_is_replaced_stops_the_build_naming_it(
 
 def test_a_page_without_material_s_bundle_script_stops_the_build_naming_it() -> None:
     with pytest.raises(DataError) as error:
-        material_js._after_first_frame('<body><script src="assets/site.js"></script></body>', "content/fr/quiz.md")
+        material_js._once_shown('<body><script src="assets/site.js"></script></body>', "content/fr/quiz.md")
     assert str(error.value) == (
         "hooks/material_js.py: expected Material's bundle script once in content/fr/quiz.md, found it 0 times; "
         "has a file in overrides/ changed Material's scripts block?"
     )
 
 
-def test_every_page_asks_for_the_site_s_bundle_after_its_first_frames(site) -> None:
-    """No page waits for Material's bundle to be shown: each adds it once its first two frames are drawn."""
-    loader = re.compile(r'<script>requestAnimationFrame\(function\(\)\{requestAnimationFrame\(function\(\)\{'
-                        r'setTimeout\(function\(\)\{var s=document\.createElement\("script"\);s\.src="([^"]+)";'
-                        r'document\.body\.appendChild\(s\)\}\)\}\)\}\)</script>')
+def test_every_page_asks_for_the_site_s_bundle_once_it_is_shown(site) -> None:
+    """No page waits for Material's bundle to be shown: each adds it after its first contentful paint."""
+    loader = re.compile(r'<script>\((function \(src\) \{.*?\})\)\(("[^"]+")\)</script>', re.S)
     pages = [path for path in site.path.rglob("*.html") if "assets/javascripts/bundle." in path.read_text("utf-8")]
     assert len(pages) > 20
     for path in pages:
         html = path.read_text("utf-8")
         assert not re.search(r'<script[^>]* src="[^"]*bundle\.', html), path
-        sources = loader.findall(html)
-        assert len(sources) == 1, path
-        assert (path.parent / sources[0]).resolve().is_file(), (path, sources[0])
+        found = loader.findall(html)
+        assert len(found) == 1, path
+        function, source = found[0]
+        assert "first-contentful-paint" in function
+        assert (path.parent / json.loads(source)).resolve().is_file(), (path, source)
