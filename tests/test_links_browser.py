@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from _quiz import favouring, load_quiz
 from conftest import Project, Site, copy_project, free_port, serving
+from helpers import material_started
 from playwright.sync_api import Browser, Page, expect
 from test_permalinks import serves
 
@@ -89,6 +90,7 @@ def test_a_heading_s_link_copies_the_section_address_with_feedback(
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page = context.new_page()
     page.goto(f"{site.url}{lang}/partnership-culture.html")
+    material_started(page)  # the copy is Material's; before, the link only leads to the section
     name = {"fr": "Copier le lien de cette section", "en": "Copy the link to this section"}[lang]
     link = page.locator("#fears").get_by_role("link", name=name)
     expect(link).to_be_visible()

@@ -208,6 +208,7 @@ def test_a_copied_kit_text_looks_the_same(site, open_page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page.clock.install()
     page.goto(f"{site.url}fr/newsletter.html")
+    material_started(page)  # the copy buttons are Material's
     page.get_by_role("button", name="Copier le lien", exact=True).last.click()
     expect(page.locator(".md-dialog")).to_be_visible()
     page.clock.pause_at(page.evaluate("Date.now()") + 1)  # "Copied" stays while the sheets are compared

@@ -17,7 +17,7 @@ from _data import load_forms, load_strings
 from axe import axe_violations, describe
 from conftest import ROOT
 from footer import last_update
-from helpers import press_shortcut
+from helpers import material_started, press_shortcut
 from newsletter import load_kit
 from playwright.sync_api import Locator, Page, expect
 from quiz_facts import quiz_facts
@@ -127,6 +127,7 @@ def _language_menu(page: Page, lang: str) -> None:
 
 
 def _copied(page: Page, lang: str) -> None:
+    material_started(page)  # the copy buttons are Material's
     page.get_by_role("button", name=COPY_LINK[lang], exact=True).last.click()
     message = page.get_by_role("status").filter(has_text={"fr": "Copié", "en": "Copied"}[lang])
     expect(message).to_be_visible()
@@ -347,6 +348,7 @@ def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_oth
 def test_copy_link_copies_the_address_of_its_page(site, new_page, lang):
     page = new_page(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site.url}{lang}/newsletter.html", wait_until="load")
+    material_started(page)  # the copy buttons are Material's
     page.get_by_role("button", name=COPY_LINK[lang], exact=True).last.click()
     expect(page.locator(".md-dialog")).to_be_visible()  # Material's "Copied to clipboard"
     assert page.evaluate("navigator.clipboard.readText()") == f"{site.url}{lang}/quiz.html"
