@@ -64,10 +64,11 @@ _shipped_name = ""
 _site_name = ""
 _site_text = ""
 _loader_text = ""
+_bundle_script = re.compile("$^")  # Material's <script src="…/bundle….min.js">, its prefix in group 1
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _shipped_name, _site_name, _site_text, _loader_text
+    global _shipped_name, _site_name, _site_text, _loader_text, _bundle_script
     bundles = sorted(_SHIPPED.glob("bundle.*.min.js"))
     if len(bundles) != 1:
         raise DataError(f"hooks/material_js.py: expected one bundle.*.min.js in {_SHIPPED}, found {len(bundles)}")
@@ -84,11 +85,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site_name = f"bundle.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
     _site_text = text
     _loader_text = compact_script(_LOADER)
+    _bundle_script = re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(_shipped_name)}"></script>')
     return config
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _once_shown(output, rel(page.file.abs_src_path or page.file.src_uri))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":  # the 404 page is rendered as a template; sitemap.xml is another
+        return output_content
+    return _once_shown(output_content, template_name)
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -104,22 +112,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
 
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html":  # the 404 page is rendered as a template; sitemap.xml is another
-        return output_content
-    return _once_shown(output_content, template_name)
-
-
 def _once_shown(html: str, name: str) -> str:
     """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it once the page is shown."""
-    tags = _bundle_tag(_shipped_name).findall(html)
-    if len(tags) != 1:
+    html, found = _bundle_script.subn(lambda tag: _loader(tag[1]), html)
+    if found != 1:
         raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
-                        f"{len(tags)} times; has a file in overrides/ changed Material's scripts block?")
-    source = json.dumps(f"{tags[0]}{_BUNDLE_DIR}/{_site_name}").replace("</", "<\\/")
-    loader = f"<script>({_loader_text})({source})</script>"
-    return _bundle_tag(_shipped_name).sub(lambda _: loader, html)
+                        f"{found} times; has a file in overrides/ changed Material's scripts block?")
+    return html
 
 
-def _bundle_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(name)}"></script>')
+def _loader(prefix: str) -> str:
+    source = json.dumps(f"{prefix}{_BUNDLE_DIR}/{_site_name}").replace("</", "<\\/")
+    return f"<script>({_loader_text})({source})</script>"

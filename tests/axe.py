@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from helpers import material_started
+
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 # What "all rules" means: WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices. Named by tag,
 # so that rules axe leaves out by default run too (target-size, WCAG 2.2 AA 2.5.8).
@@ -53,17 +55,11 @@ def axe_violations(page: Any, rules: Sequence[str] | None = None, context: str |
     ]
 
 
-# Material's pages ask for its bundle after their first two frames (hooks/material_js.py); the bundle sets
-# window.component$ last. True at once on a page without it: no JavaScript, or not one of Material's pages.
-MATERIAL_STARTED = ("() => !document.documentElement.classList.contains('js') || !document.getElementById('__config')"
-                    " || window.component$ !== undefined")
-
-
 def settle(page: Any) -> None:
     """Waits until Material's scripts have started and no CSS transition or animation is running (a menu
     fading in, a hover colour changing): axe must measure what a reader ends up seeing, not a frame in
     between."""
-    page.wait_for_function(MATERIAL_STARTED)
+    material_started(page)
     page.wait_for_function(
         "() => document.getAnimations().every(animation => animation.playState !== 'running'"
         " || animation.effect.getComputedTiming().endTime === Infinity)"

@@ -81,6 +81,8 @@ def press_shortcut(page: object, key: str) -> None:
 
 
 def material_started(page: object) -> None:
-    """Waits until Material's bundle, which a page asks for once shown (hooks/material_js.py),
-    has started: its listeners (keys, scrolling) are in place."""
-    page.wait_for_function("() => window.component$ !== undefined")
+    """Waits until Material's bundle, which a page asks for once shown (hooks/material_js.py), has started:
+    its listeners (keys, scrolling, copy) are in place. It sets window.component$ last. At once on a page
+    without it: JavaScript off, or not one of Material's pages (the site root's chooser)."""
+    page.wait_for_function("() => !document.documentElement.classList.contains('js')"
+                           " || !document.getElementById('__config') || window.component$ !== undefined")

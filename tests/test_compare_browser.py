@@ -27,6 +27,7 @@ from test_quiz_browser import (
     QUESTIONS,
     QUIZ,
     form_name,
+    open_result,
     press_until_focused,
     python_score,
     quiz,
@@ -163,12 +164,7 @@ def test_the_link_carries_ids_not_texts_and_opens_in_the_other_language(site, op
 def take_quiz_to_result(page: Page, site, lang: str, state: dict[str, Any]) -> None:
     """Puts a finished quiz in storage (as a reader who answered), then opens its result."""
     page.goto(f"{site.url}{lang}/{QUIZ_PAGE}")
-    saved = {"answers": state["answers"], "self": state.get("self", ""), "wish": state.get("wish", ""),
-             "meet": state.get("meet", []), "own": state.get("own", []), "step": 13, "shown": "result",
-             "label": state.get("label", "")}
-    page.evaluate("s => localStorage.setItem('partenariat.quiz', s)", json.dumps(saved))
-    page.reload()
-    expect(quiz(page)).to_have_attribute("data-state", "result")
+    open_result(page, state)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -249,18 +249,13 @@ def take_quiz(
     expect(quiz(page)).to_have_attribute("data-state", "result")
 
 
-def open_result(
-    page: Page,
-    lang: str,
-    answers: dict[str, str],
-    self_form: str = "",
-    wish: str = "",
-    meet: tuple[str, ...] = (),
-) -> None:
+def open_result(page: Page, state: dict[str, Any]) -> None:
     """On the quiz page, the result of a reader who answered so, as quiz.js finds it after a visit: in
-    storage, the page reloaded. For tests of what a result says; take_quiz() answers by clicking."""
-    saved = {"answers": answers, "self": self_form, "wish": wish, "meet": list(meet), "own": [],
-             "step": MEET_STEP, "shown": "result", "label": ""}
+    storage, the page reloaded. `state`: answers, self, wish, meet, own, label (those left out are empty).
+    For tests of what a result says; take_quiz() answers by clicking."""
+    saved = {"answers": state["answers"], "self": state.get("self", ""), "wish": state.get("wish", ""),
+             "meet": list(state.get("meet", [])), "own": state.get("own", []), "step": MEET_STEP, "shown": "result",
+             "label": state.get("label", "")}
     page.evaluate("s => localStorage.setItem(" + json.dumps(STORAGE_KEY) + ", s)", json.dumps(saved))
     page.reload()
     expect(quiz(page)).to_have_attribute("data-state", "result")
@@ -542,7 +537,7 @@ FORM_CASES = [
 @pytest.mark.parametrize(("form_id", "lang"), FORM_CASES)
 def test_answers_most_in_favour_of_a_form_give_that_form(open_quiz, form_id, lang):
     page = open_quiz(lang)
-    open_result(page, lang, favouring(QUIZ, form_id))
+    open_result(page, {"answers": favouring(QUIZ, form_id)})
     expect(quiz(page)).to_have_attribute("data-result", f"clear:{form_id}")
     card = result_region(page).locator(".quiz-card")
     expect(card.get_by_text(ui("result_clear", lang), exact=True)).to_be_visible()
@@ -555,7 +550,7 @@ def test_answers_shared_by_two_neighbours_say_between_both(open_quiz, lang):
     answers = between_pattern()
     first, second = python_score(answers)["forms"]
     page = open_quiz(lang)
-    open_result(page, lang, answers)
+    open_result(page, {"answers": answers})
     expect(quiz(page)).to_have_attribute("data-result", f"between:{first},{second}")
     card = result_region(page).locator(".quiz-card")
     expect(card.get_by_text(ui("result_between", lang), exact=True)).to_be_visible()
@@ -895,7 +890,7 @@ def test_taking_the_quiz_sets_no_cookie(result):
 def test_answers_that_agree_with_the_readers_choice_say_so(open_quiz, lang):
     form_id = FORM_IDS[5]
     page = open_quiz(lang)
-    open_result(page, lang, favouring(QUIZ, form_id), self_form=form_id, wish=form_id)
+    open_result(page, {"answers": favouring(QUIZ, form_id), "self": form_id, "wish": form_id})
     agree = ui("self_agree", lang, form=form_name(form_id, lang))
     expect(result_region(page).locator("[data-self]")).to_have_text(agree)
     expect(result_region(page).locator(".quiz__gap")).to_have_count(0)
@@ -906,7 +901,7 @@ def test_answers_that_agree_with_the_readers_choice_say_so(open_quiz, lang):
 def test_one_step_to_the_wished_form_is_said_in_the_singular(open_quiz):
     for lang in LANGUAGES:
         page = open_quiz(lang)
-        open_result(page, lang, favouring(QUIZ, "cooperation"), wish="reciprocity")
+        open_result(page, {"answers": favouring(QUIZ, "cooperation"), "wish": "reciprocity"})
         expected = ui("wish_further", lang, **{"from": form_name("cooperation", lang),
                                                "to": form_name("reciprocity", lang), "steps": ui("step_one", lang)})
         expect(result_region(page).get_by_text(expected, exact=True)).to_be_visible()
