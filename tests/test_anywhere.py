@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import offline
 import pytest
 from conftest import Site, free_port, serving
-from helpers import press_shortcut
+from helpers import material_started, press_shortcut
 from playwright.sync_api import Browser, Page, Request, expect
 
 # name of the way -> how the address of the site is made from the build
@@ -150,6 +150,7 @@ def test_the_offline_copy_opens_from_disk_with_quiz_and_search(site: Site, page:
     watch = Watch(page)
     page.goto((folder / "index.html").as_uri())
     expect(page).to_have_url((folder / "fr" / "index.html").as_uri())  # a French browser goes to French
+    material_started(page)  # the page has asked for all it needs: leaving now would abandon none of it
     page.goto((folder / "fr" / "quiz.html").as_uri(), wait_until="networkidle")
     scripts = page.eval_on_selector_all("script[src]", "scripts => scripts.map(s => s.src)")
     assert [src for src in scripts if "quiz" in src], "the quiz page has no script of the quiz"
