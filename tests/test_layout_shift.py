@@ -147,6 +147,35 @@ def test_the_quiz_resumed_at_a_step_or_its_result_does_not_move_while_it_loads(s
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_result_waits_for_the_comparison_s_style_when_it_comes_after_its_script(site, open_page, viewport):
+    """The share section is styled by compare.css: shown before it, its fields would grow and move once it
+    arrives (found in a loaded run: 0.04)."""
+    page = open_page(VIEWPORTS[viewport])
+    page.goto(f"{site.url}en/quiz.html")
+    page.evaluate("([key, state]) => localStorage.setItem(key, state)",
+                  [STORAGE_KEY, json.dumps(RESUMED["result"][0])])
+    release_style = hold_scripts(page, ("**/quiz/compare.css",))
+    load_with_scripts_held(page, page.url, reload=True)
+    page.wait_for_function("() => typeof window.PartnershipQuiz?.sharePanel === 'function'")  # compare.js has run
+    expect(page.locator("[data-quiz]")).to_have_class(re.compile(r"\bquiz--loading\b"))
+    expect(page.locator(".quiz__result")).not_to_be_visible()
+    release_style()
+    expect(page.locator(".quiz__result")).to_be_visible()
+    assert_still(page)
+
+
+def test_a_result_shows_when_the_comparison_s_style_cannot_load(site, open_page):
+    page = open_page(VIEWPORTS["phone"])
+    page.goto(f"{site.url}fr/quiz.html")
+    page.evaluate("([key, state]) => localStorage.setItem(key, state)",
+                  [STORAGE_KEY, json.dumps(RESUMED["result"][0])])
+    page.route("**/quiz/compare.css", lambda route: route.abort())
+    page.reload()
+    expect(page.locator(".quiz__result")).to_be_visible()
+    expect(page.get_by_role("button", name="Copier le lien")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_a_partner_s_link_opens_the_comparison_without_moving_the_page(site, open_page, viewport):
     page = open_page(VIEWPORTS[viewport])
     page.goto(f"{site.url}en/quiz.html")

@@ -29,16 +29,20 @@
   let state = Q.load();
   let loading = null;
 
-  /** Loads the comparison's script and style (share, compare, turns) once, when first needed. */
+  /**
+   * Loads the comparison's script and style (share, compare, turns) once, when first needed. Settled when
+   * both have arrived: what it shows is laid out once, styled, and does not move when the style comes later.
+   * A style that cannot load leaves the comparison usable, unstyled; a script that cannot load rejects.
+   */
   Q.loadCompare = function () {
-    loading = loading || new Promise((resolve, reject) => {
-      const base = script.src.replace(/quiz\.js(\?.*)?$/, "");
-      document.head.append(Q.el("link", { rel: "stylesheet", href: base + "compare.css" }));
-      const tag = Q.el("script", { src: base + "compare.js" });
+    const base = script.src.replace(/quiz\.js(\?.*)?$/, "");
+    const load = (tag, required) => new Promise((resolve, reject) => {
       tag.addEventListener("load", resolve);
-      tag.addEventListener("error", reject);
+      tag.addEventListener("error", required ? reject : resolve);
       document.head.append(tag);
     });
+    loading = loading || Promise.all([load(Q.el("link", { rel: "stylesheet", href: base + "compare.css" }), false),
+      load(Q.el("script", { src: base + "compare.js" }), true)]);
     return loading;
   };
 
