@@ -124,6 +124,12 @@ def test_no_page_moves_while_it_loads(site, open_page, path, lang, viewport):
     assert_still(page)
 
 
+def store(page: Page, url: str, state: dict[str, object]) -> None:
+    """Opens the quiz page at url and keeps `state` there, as a reader's earlier visit left it."""
+    page.goto(url)
+    page.evaluate("([key, state]) => localStorage.setItem(key, state)", [STORAGE_KEY, json.dumps(state)])
+
+
 # The view the quiz opens on when a reader comes back to it: (stored state, what shows)
 RESUMED = {
     "step": ({"answers": {}, "self": "", "wish": "", "meet": [], "own": [], "step": 3, "shown": "steps"}, "steps"),
@@ -137,9 +143,8 @@ RESUMED = {
 def test_the_quiz_resumed_at_a_step_or_its_result_does_not_move_while_it_loads(site, open_page, lang, resumed,
                                                                                  viewport):
     page = open_page(VIEWPORTS[viewport])
-    page.goto(f"{site.url}{lang}/quiz.html")
     state, shown = RESUMED[resumed]
-    page.evaluate("([key, state]) => localStorage.setItem(key, state)", [STORAGE_KEY, json.dumps(state)])
+    store(page, f"{site.url}{lang}/quiz.html", state)
     load_with_scripts_held(page, page.url, reload=True)  # a reload resumes where the reader was
     expect(page.locator("[data-quiz]")).to_have_attribute("data-state", shown)
     expect(page.locator("[data-quiz] fieldset:visible, [data-result]:visible").first).to_be_visible()
@@ -151,9 +156,7 @@ def test_a_result_waits_for_the_comparison_s_style_when_it_comes_after_its_scrip
     """The share section is styled by compare.css: shown before it, its fields would grow and move once it
     arrives (found in a loaded run: 0.04)."""
     page = open_page(VIEWPORTS[viewport])
-    page.goto(f"{site.url}en/quiz.html")
-    page.evaluate("([key, state]) => localStorage.setItem(key, state)",
-                  [STORAGE_KEY, json.dumps(RESUMED["result"][0])])
+    store(page, f"{site.url}en/quiz.html", RESUMED["result"][0])
     release_style = hold_scripts(page, ("**/quiz/compare.css",))
     load_with_scripts_held(page, page.url, reload=True)
     page.wait_for_function("() => typeof window.PartnershipQuiz?.sharePanel === 'function'")  # compare.js has run
@@ -166,9 +169,7 @@ def test_a_result_waits_for_the_comparison_s_style_when_it_comes_after_its_scrip
 
 def test_a_result_shows_when_the_comparison_s_style_cannot_load(site, open_page):
     page = open_page(VIEWPORTS["phone"])
-    page.goto(f"{site.url}fr/quiz.html")
-    page.evaluate("([key, state]) => localStorage.setItem(key, state)",
-                  [STORAGE_KEY, json.dumps(RESUMED["result"][0])])
+    store(page, f"{site.url}fr/quiz.html", RESUMED["result"][0])
     page.route("**/quiz/compare.css", lambda route: route.abort())
     page.reload()
     expect(page.locator(".quiz__result")).to_be_visible()

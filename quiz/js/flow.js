@@ -35,13 +35,14 @@
    * A style that cannot load leaves the comparison usable, unstyled; a script that cannot load rejects.
    */
   Q.loadCompare = function () {
+    if (loading) return loading;
     const base = script.src.replace(/quiz\.js(\?.*)?$/, "");
     const load = (tag, required) => new Promise((resolve, reject) => {
       tag.addEventListener("load", resolve);
       tag.addEventListener("error", required ? reject : resolve);
       document.head.append(tag);
     });
-    loading = loading || Promise.all([load(Q.el("link", { rel: "stylesheet", href: base + "compare.css" }), false),
+    loading = Promise.all([load(Q.el("link", { rel: "stylesheet", href: base + "compare.css" }), false),
       load(Q.el("script", { src: base + "compare.js" }), true)]);
     return loading;
   };
