@@ -8,12 +8,16 @@ layout shifts Chromium reports (PerformanceObserver 'layout-shift', the measure 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import website
+from conftest import free_port
 from playwright.sync_api import Page, Route, expect
 from test_compare_browser import full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
@@ -122,6 +126,55 @@ def test_no_page_moves_while_it_loads(site, open_page, path, lang, viewport):
     if path == "quiz.html":
         expect(page.locator("[data-quiz]")).to_have_attribute("data-state", "intro")
     assert_still(page)
+
+
+@contextlib.contextmanager
+def sent_in_two_parts(site_dir: Path, path: str, cut: str) -> Iterator[tuple[str, threading.Event]]:
+    """Serves the built site; the page at `path` arrives in two parts, as over a slow connection: the HTML
+    up to `cut`, then the rest once the event is set. Yields (the page's address, the event)."""
+    html = (site_dir / path).read_bytes()
+    at = html.index(cut.encode())
+    rest = threading.Event()
+
+    class Handler(website.SiteHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            if self.path != f"/{path}":
+                super().do_GET()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()  # no length: the page ends when the connection closes
+            self.wfile.write(html[:at])
+            self.wfile.flush()
+            rest.wait(timeout=60)  # a bound, not a wait: the test sets it once the first part is on screen
+            self.wfile.write(html[at:])
+
+    port = free_port()
+    server = website._Server(("127.0.0.1", port), lambda *args: Handler(*args, directory=str(site_dir)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/{path}", rest
+    finally:
+        rest.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_footer_that_arrives_in_two_parts_does_not_move(site, open_page, viewport):
+    """Material keeps the footer at the foot of the screen on a short page: a footer painted before all of it
+    had arrived sat there, short, then moved up as it grew (found in a loaded run: the quiz page on a
+    phone, 0.063)."""
+    page = open_page(VIEWPORTS[viewport])
+    with sent_in_two_parts(site.path, "fr/quiz.html", '<div class="md-footer-meta') as (url, rest):
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("() => document.querySelector('.md-footer') !== null")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        rest.set()
+        expect(page.locator(".site-footer")).to_be_visible()
+        assert_still(page)
 
 
 def store(page: Page, url: str, state: dict[str, object]) -> None:
