@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -86,3 +87,37 @@ def material_started(page: object) -> None:
     without it: JavaScript off, or not one of Material's pages (the site root's chooser)."""
     page.wait_for_function("() => !document.documentElement.classList.contains('js')"
                            " || !document.getElementById('__config') || window.component$ !== undefined")
+
+
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done()))"
+
+
+def open_settled(page: object, url: str, timeout: float = 30.0) -> object:
+    """Opens url and waits until the page has loaded, Material's bundle has started (helpers.material_started)
+    and every request the page made has been answered or has failed: a state, where Playwright's
+    'networkidle' waits half a second after the last request. Returns goto's response."""
+    pending: list[object] = []
+
+    def sent(request: object) -> None:
+        pending.append(request)
+
+    def ended(request: object) -> None:
+        if request in pending:
+            pending.remove(request)
+
+    page.on("request", sent)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    try:
+        response = page.goto(url, wait_until="load")
+        material_started(page)
+        bound = time.monotonic() + timeout  # a bound on a state, as expect's timeout: never a wait of its own
+        while [request for request in pending if request.redirected_to is None]:
+            if time.monotonic() > bound:
+                raise AssertionError(f"{url}: still waiting for " + ", ".join(r.url for r in pending))
+            page.evaluate(NEXT_FRAME)  # lets Playwright hand over the events of the frame
+        return response
+    finally:
+        page.remove_listener("request", sent)
+        page.remove_listener("requestfinished", ended)
+        page.remove_listener("requestfailed", ended)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import offline
 import pytest
 from conftest import Site, free_port, serving
-from helpers import material_started, press_shortcut
+from helpers import material_started, open_settled, press_shortcut
 from playwright.sync_api import Browser, Page, Request, expect
 
 # name of the way -> how the address of the site is made from the build
@@ -77,7 +77,7 @@ def test_a_page_calls_no_other_address_and_logs_no_error(
 ) -> None:
     base = addresses[way]
     watch = Watch(page)
-    page.goto(base + address, wait_until="networkidle")
+    open_settled(page, base + address)
     expect(page.locator("h1").first).to_be_visible()
     assert watch.outside(_origin_and_path(base)) == []
     assert watch.errors == []
@@ -98,7 +98,7 @@ def test_the_keyboard_shortcut_opens_search_which_finds_and_leads_to_a_page(
 ) -> None:
     base = addresses[way]
     watch = Watch(page)
-    page.goto(base + "en/index.html", wait_until="networkidle")
+    open_settled(page, base + "en/index.html")
     press_shortcut(page, "/")
     search = page.get_by_role("textbox", name="Search")
     expect(search).to_be_focused()
@@ -151,7 +151,7 @@ def test_the_offline_copy_opens_from_disk_with_quiz_and_search(site: Site, page:
     page.goto((folder / "index.html").as_uri())
     expect(page).to_have_url((folder / "fr" / "index.html").as_uri())  # a French browser goes to French
     material_started(page)  # the page has asked for all it needs: leaving now would abandon none of it
-    page.goto((folder / "fr" / "quiz.html").as_uri(), wait_until="networkidle")
+    open_settled(page, (folder / "fr" / "quiz.html").as_uri())
     scripts = page.eval_on_selector_all("script[src]", "scripts => scripts.map(s => s.src)")
     assert [src for src in scripts if "quiz" in src], "the quiz page has no script of the quiz"
     assert [src for src in scripts if src not in watch.requests] == []
@@ -196,7 +196,7 @@ def test_a_missing_address_shows_the_404_page_styled_with_its_links_in_the_site(
 ) -> None:
     base, lang = addresses[way], missing[:2]
     watch = Watch(page)
-    response = page.goto(base + missing, wait_until="networkidle")
+    response = open_settled(page, base + missing)
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text(NOT_FOUND[lang])
     expect(page.get_by_role("banner")).to_have_css("background-color", TEAL)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from _data import load_forms, load_strings
+from helpers import open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 LANGUAGES = ("fr", "en")
@@ -94,7 +95,7 @@ def test_page_loads_without_console_or_page_error(site, open_page, lang, path, w
     page = open_page(width=width)
     errors = watch_errors(page)
     url = f"{site.url}{lang}/{path}"
-    page.goto(url, wait_until="networkidle")
+    open_settled(page, url)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     if path == MISSING:
         errors = [error for error in errors if not is_missing_page_status(error, url)]
@@ -232,13 +233,13 @@ def privacy_visit(site, browser: Browser) -> Iterator[Visit]:
     context.on("request", lambda request: visit.requests.append(request.url))
     try:
         page = context.new_page()
-        page.goto(site.url, wait_until="networkidle")
+        open_settled(page, site.url)
         page.get_by_role("link", name=LANGUAGE_NAME["fr"]).click()
         expect(page).to_have_url(f"{site.url}fr/index.html")
         for lang in LANGUAGES:
             for path in (*PAGES, MISSING):
-                page.goto(f"{site.url}{lang}/{path}", wait_until="networkidle")
-        page.goto(f"{site.url}fr/index.html", wait_until="networkidle")
+                open_settled(page, f"{site.url}{lang}/{path}")
+        open_settled(page, f"{site.url}fr/index.html")
         search = page.get_by_role("textbox", name=SEARCH_LABEL)
         search.click()
         search.press_sequentially(SEARCH_WORD)

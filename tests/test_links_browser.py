@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from _quiz import favouring, load_quiz
 from conftest import Project, Site, copy_project, free_port, serving
-from helpers import material_started
+from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Page, expect
 from test_permalinks import serves
 
@@ -41,7 +41,7 @@ def test_under_a_sub_path_every_page_its_links_and_assets_work(hosted: Site, pag
     failures: list[str] = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
-    page.goto(f"{hosted.url}{lang}/{name}", wait_until="networkidle")
+    open_settled(page, f"{hosted.url}{lang}/{name}")
     expect(page.locator("h1").first).to_be_visible()
     links = page.eval_on_selector_all(
         "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from _data import typeset
 from _quiz import Question, favouring, load_quiz, score
-from helpers import material_started
+from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser import LANGUAGES, NARROW, language_menu_link, watch_errors
 
@@ -750,7 +750,7 @@ def result(request, site, browser: Browser) -> Iterator[Result]:
     visit = Result(page, lang, answers, outcome, self_form, wish, meet, OWN_FEAR[lang])
     context.on("request", lambda sent: visit.requests.append(sent.url))
     try:
-        page.goto(f"{site.url}{lang}/{QUIZ_PAGE}", wait_until="networkidle")
+        open_settled(page, f"{site.url}{lang}/{QUIZ_PAGE}")
         take_quiz(page, lang, answers, self_form=self_form, wish=wish, meet=meet, own=visit.own)
         expect(result_heading(page)).to_be_visible()
         page.wait_for_load_state("networkidle")
@@ -1042,7 +1042,7 @@ def test_quiz_page_loads_only_the_quiz_files_beyond_an_ordinary_page(site, brows
         context.on("request", lambda request: urls.add(request.url))
         try:
             page = context.new_page()
-            page.goto(f"{site.url}fr/{path}", wait_until="networkidle")
+            open_settled(page, f"{site.url}fr/{path}")
             expect(page.get_by_role("heading", level=1)).to_be_visible()
         finally:
             context.close()
