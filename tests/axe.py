@@ -66,6 +66,13 @@ def settle(page: Any) -> None:
     )
 
 
+def without_transitions(page: Any) -> None:
+    """Turns the page's CSS transitions off until it navigates: a hovered colour, a focused link or a menu
+    then shows at once the state a reader ends up seeing (a transition only goes from one state to the
+    next), and axe measures it without first waiting for each transition to end (settle)."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+
+
 def describe(violations: list[dict[str, Any]]) -> str:
     """The violations, one line per element, for an assertion message."""
     return "\n".join(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 from _data import load_forms, load_strings
-from axe import axe_violations, describe
+from axe import axe_violations, describe, without_transitions
 from conftest import ROOT
 from footer import last_update
 from helpers import material_started, press_shortcut
@@ -86,6 +86,7 @@ def test_no_accessibility_violation_on_any_page(site, open_page, path, lang):
     at each width (the page loaded once, then the window resized, as a reader turning a tablet does)."""
     page = open_page({"width": WIDTHS[0], "height": 800})
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
+    without_transitions(page)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -154,6 +155,7 @@ def test_no_accessibility_violation_in_what_material_s_scripts_open(site, new_pa
     path, viewport, how = STATES[state]
     page = new_page(viewport=viewport, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
+    without_transitions(page)
     how(page, lang)
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -163,6 +165,7 @@ def test_no_accessibility_violation_in_what_material_s_scripts_open(site, new_pa
 def test_hovered_and_focused_controls_keep_their_contrast(site, open_page, lang):
     page = open_page(DESKTOP)
     page.goto(f"{site.url}{lang}/index.html", wait_until="load")
+    without_transitions(page)
     article = page.locator("article")
     controls = [article.get_by_role("link", name=READ_FORMS[lang]), article.get_by_role("link", name=TAKE_QUIZ[lang]),
                 article.locator(".forms-scale__step").nth(3), page.get_by_role("contentinfo").get_by_role("link").last]

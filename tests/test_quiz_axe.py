@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from axe import axe_violations, describe
+from axe import axe_violations, describe, without_transitions
 from playwright.sync_api import Page, expect
 from test_browser import LANGUAGES
 from test_compare_browser import full_state
@@ -69,6 +69,7 @@ def test_no_accessibility_violation_in_any_state_of_the_quiz(site, open_page, la
     """On a phone, then with the window widened to a desktop's: the state is reached once."""
     page = open_page(*WIDTHS["phone"])
     go_to(page, site, lang, where)
+    without_transitions(page)
     for size, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         found = axe_violations(page)
