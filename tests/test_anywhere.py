@@ -37,7 +37,7 @@ def addresses(site: Site) -> Iterator[dict[str, str]]:
 
 @pytest.fixture
 def page(new_page) -> Page:
-    # The test servers send every file with no-store: a lent page requests each file again, as a new one does.
+    # The test servers send every file with no-cache: a lent page requests each file again, as a new one does.
     return new_page(locale="fr-FR", viewport={"width": 1280, "height": 800})
 
 

@@ -706,6 +706,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves site/ under the path of SITE_URL, like a static host: language 404 pages, UTF-8 text."""
 
     prefix = "/"
+    cache_control = "no-store"  # make serve: an edit shows at the next reload
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".html": "text/html; charset=utf-8",
@@ -739,7 +740,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the parent's signature
@@ -826,12 +827,14 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 def make_server(site_dir: Path, site_url: str, host: str = "127.0.0.1", port: int = 8000,
-                reload: LiveReload | None = None) -> http.server.HTTPServer:
+                reload: LiveReload | None = None, cache_control: str = "no-store") -> http.server.HTTPServer:
     """An HTTP server for a built site, at the path of site_url; call serve_forever() on it.
 
-    With `reload`, pages reload themselves in the browser after each rebuild (for `make serve`)."""
+    With `reload`, pages reload themselves in the browser after each rebuild (for `make serve`).
+    `cache_control`: what the files' Cache-Control header says (the tests' servers: "no-cache")."""
     base, extra = (ServeHandler, {"reload": reload}) if reload else (SiteHandler, {})
-    handler = type("Handler", (base,), {"prefix": urlsplit(site_url).path or "/", **extra})
+    handler = type("Handler", (base,), {"prefix": urlsplit(site_url).path or "/", "cache_control": cache_control,
+                                        **extra})
     server = _Server((host, port), functools.partial(handler, directory=str(site_dir)))
     server.daemon_threads = True
     return server
