@@ -29,7 +29,7 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
-## make test: lint, then the whole suite (unit, build and browser tests), two test workers per core
+## make test: lint, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
 test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
-# A bound, never a wait: `expect` returns as soon as the state is there. Two test workers per core share the
+# A bound, never a wait: `expect` returns as soon as the state is there. The test workers (one per core) share the
 # machine with their browsers, so a state may take longer than Playwright's 5 seconds to show under load.
 expect.set_options(timeout=30_000)
 sys.path.insert(0, str(ROOT / "hooks"))
