@@ -6,6 +6,7 @@ import contextlib
 import json
 import shutil
 import socket
+import socketserver
 import subprocess
 import sys
 import threading
@@ -52,7 +53,13 @@ class Site:
 @contextlib.contextmanager
 def serving(path: Path, url: str) -> Iterator[None]:
     """Serves a built site at `url` (its path is the prefix, as on a host under a sub-path) in the block."""
-    server = website.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80), cache_control="no-cache")
+    with running(website.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80), cache_control="no-cache")):
+        yield
+
+
+@contextlib.contextmanager
+def running(server: socketserver.BaseServer) -> Iterator[None]:
+    """Runs an HTTP server in a thread of its own for the block, then closes it."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

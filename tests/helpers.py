@@ -112,9 +112,9 @@ def open_settled(page: object, url: str, timeout: float = 30.0) -> object:
         response = page.goto(url, wait_until="load")
         material_started(page)
         bound = time.monotonic() + timeout  # a bound on a state, as expect's timeout: never a wait of its own
-        while [request for request in pending if request.redirected_to is None]:
+        while waiting := [request for request in pending if request.redirected_to is None]:
             if time.monotonic() > bound:
-                raise AssertionError(f"{url}: still waiting for " + ", ".join(r.url for r in pending))
+                raise AssertionError(f"{url}: still waiting for " + ", ".join(request.url for request in waiting))
             page.evaluate(NEXT_FRAME)  # lets Playwright hand over the events of the frame
         return response
     finally:

@@ -9,6 +9,8 @@ layout shifts Chromium reports (PerformanceObserver 'layout-shift', the measure 
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import json
 import re
 import threading
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import website
-from conftest import free_port
+from conftest import free_port, running
 from playwright.sync_api import Page, Route, expect
 from test_compare_browser import full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
@@ -150,16 +152,13 @@ def sent_in_two_parts(site_dir: Path, path: str, cut: str) -> Iterator[tuple[str
             self.wfile.write(html[at:])
 
     port = free_port()
-    server = website._Server(("127.0.0.1", port), lambda *args: Handler(*args, directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir)))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/{path}", rest
-    finally:
-        rest.set()
-        server.shutdown()
-        server.server_close()
+    with running(server):
+        try:
+            yield f"http://127.0.0.1:{port}/{path}", rest
+        finally:
+            rest.set()  # the page's request ends before the server stops
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
