@@ -78,7 +78,9 @@ def test_a_page_with_an_init_script_is_not_lent_again(site, borrow):
     assert again.evaluate("() => typeof window.left") == "undefined"
 
 
-def test_nothing_is_hovered_where_the_last_test_left_the_mouse(site, borrow):
+def test_the_mouse_is_back_where_a_new_page_has_it(site, borrow):
+    """A press of the mouse without a move lands where it does on a new page, at (0, 0), not on the link
+    the last test left the mouse on (Playwright presses where it last moved the mouse)."""
     lend, give_back = borrow
     page = lend()
     page.goto(f"{site.url}fr/index.html")
@@ -87,4 +89,8 @@ def test_nothing_is_hovered_where_the_last_test_left_the_mouse(site, borrow):
     give_back(page)
     again = lend()
     again.goto(f"{site.url}fr/index.html")
-    assert again.evaluate("() => document.querySelectorAll(':hover').length") == 0
+    again.evaluate("() => addEventListener('mousedown', event => { window.pressed = [event.clientX, event.clientY]; })")
+    again.mouse.down()
+    again.mouse.up()
+    assert again.evaluate("() => window.pressed") == [0, 0]
+    expect(again).to_have_url(f"{site.url}fr/index.html")
