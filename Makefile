@@ -60,13 +60,15 @@ $(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(VENV)/.site-deps
 
-# The browser tests use Debian's Chromium; Playwright never downloads a browser here.
-## make chromium: install Debian's Chromium for the browser tests, if it is missing
+# The browser tests use Debian's Chromium: its headless shell (the same Chromium without the browser's user
+# interface, half the CPU a page) and, to check that both show the same, Chromium itself, which make bench
+# measures. Playwright never downloads a browser here.
+## make chromium: install Debian's Chromium and its headless shell for the browser tests, if missing
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's Chromium for the browser tests..."; \
+	@{ command -v chromium && command -v chromium-headless-shell; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Chromium and its headless shell for the browser tests..."; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null; }
 
 # The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
 ## make java: install Debian's Java for the HTML checker, if it is missing

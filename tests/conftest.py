@@ -28,7 +28,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import website  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+# The browser tests run in Debian's Chromium headless shell: the same Chromium (Blink, V8, version) without
+# the browser's user interface, as Playwright runs headless tests; a page costs it about half the CPU.
+# test_headless_shell.py checks that Chromium itself shows every page as the shell does.
+CHROMIUM = "/usr/bin/chromium-headless-shell"
+FULL_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools", "quiz")
 # The copies of the project share the project's build cache (hooks/cache.py): it is kept by content, so a

@@ -1,0 +1,107 @@
+"""The browser tests run in Chromium's headless shell; what it shows is what Chromium itself shows.
+
+`/usr/bin/chromium-headless-shell` (Debian's package chromium-headless-shell, built from the same sources
+and version as `/usr/bin/chromium`: the same Blink and V8, without the browser's user interface) is what
+Playwright uses for headless tests. A page costs it about half the CPU it costs `/usr/bin/chromium`,
+and the suite loads about a thousand pages. These tests open every page of both languages in both
+browsers, on a phone, on a desktop and printed, and check that they show the same thing: every element
+in the same place with the same size and text, the page of the same size, and no error in either console.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM_ARGS, FULL_CHROMIUM, Site
+from helpers import open_settled
+from playwright.sync_api import Browser, ConsoleMessage, Page
+
+LANGUAGES = ("fr", "en")
+PAGES = sorted(f"{path.stem}.html" for path in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+WAYS = {"phone": (PHONE, "screen"), "desktop": (DESKTOP, "screen"), "print": (DESKTOP, "print")}
+
+# Every element a reader can see: its tag, its box (CSS pixels, rounded), the text of an element without
+# children; then the size of the page.
+SEEN = """() => [
+  ...[...document.body.querySelectorAll('*')]
+    .filter(element => element.checkVisibility({visibilityProperty: true}))
+    .map(element => {
+      const box = element.getBoundingClientRect();
+      const text = element.childElementCount ? '' : (element.innerText || '').trim().slice(0, 60);
+      return [element.tagName, ...[box.x, box.y, box.width, box.height].map(Math.round), text];
+    }),
+  ['page', document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+]"""
+
+
+@pytest.fixture(scope="module")
+def chromium(browser: Browser) -> Iterator[Browser]:
+    """Debian's Chromium itself, beside the headless shell the other tests use."""
+    full = browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS)
+    yield full
+    full.close()
+
+
+@pytest.fixture(scope="module")
+def pages(browser: Browser, chromium: Browser) -> Iterator[Callable[[Browser, str, str], Page]]:
+    """A page of `browser` for each way and language, kept for the module: each test opens its address there."""
+    opened: dict[tuple[int, str, str], Page] = {}
+
+    def page_for(of: Browser, way: str, lang: str) -> Page:
+        key = (id(of), way, lang)
+        if key not in opened:
+            viewport, media = WAYS[way]
+            opened[key] = page = of.new_context(viewport=viewport, locale=f"{lang}-FR").new_page()
+            page.emulate_media(media=media)
+        return opened[key]
+
+    yield page_for
+    for page in opened.values():
+        page.context.close()
+
+
+def seen(page: Page, url: str) -> tuple[list[list[object]], list[str]]:
+    """What the page shows of url (SEEN), and the errors in its console on the way."""
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    def on_error(error: object) -> None:
+        errors.append(str(error))
+
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    try:
+        open_settled(page, url)
+        return page.evaluate(SEEN), errors
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+
+
+def test_the_shell_is_the_same_chromium(browser: Browser, chromium: Browser) -> None:
+    """Debian updates both packages together; a shell of another version would not show what Chromium does."""
+    assert browser.version == chromium.version, f"shell {browser.version}, Chromium {chromium.version}: " \
+        "run `sudo apt-get install chromium chromium-headless-shell` to bring both to the same version"
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chromium_shows_what_the_headless_shell_shows(site: Site, browser: Browser, chromium: Browser, pages,
+                                                       lang: str, name: str, way: str) -> None:
+    url = f"{site.url}{lang}/{name}"
+    in_shell, shell_errors = seen(pages(browser, way, lang), url)
+    in_chromium, chromium_errors = seen(pages(chromium, way, lang), url)
+    assert chromium_errors == shell_errors == []
+    assert any(element[0] == "H1" for element in in_shell), in_shell  # the page was there
+    differences = [(shell, full) for shell, full in zip(in_shell, in_chromium, strict=False) if shell != full]
+    if len(in_shell) != len(in_chromium) or differences:
+        pytest.fail(f"{len(in_shell)} elements in the shell, {len(in_chromium)} in Chromium; "
+                    f"the first that differ (shell, Chromium): {differences[:5]}")
