@@ -22,7 +22,9 @@ LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{path.stem}.html" for path in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-WAYS = {"phone": (PHONE, "screen"), "desktop": (DESKTOP, "screen"), "print": (DESKTOP, "print")}
+# The sizes a page is opened at, and what is seen at each: printing is seen on the desktop's page.
+WINDOWS = {"phone": PHONE, "desktop": DESKTOP}
+WAYS = {"phone": ("phone", "screen"), "desktop": ("desktop", "screen"), "print": ("desktop", "print")}
 
 # Every element a reader can see: its tag, its box (CSS pixels, rounded), the text of an element without
 # children; then the size of the page.
@@ -48,15 +50,13 @@ def chromium(browser: Browser) -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def pages(browser: Browser, chromium: Browser) -> Iterator[Callable[[Browser, str, str], Page]]:
-    """A page of `browser` for each way and language, kept for the module: each test opens its address there."""
+    """A page of `browser` for each language and window, kept for the module: each test opens its address there."""
     opened: dict[tuple[int, str, str], Page] = {}
 
-    def page_for(of: Browser, way: str, lang: str) -> Page:
-        key = (id(of), way, lang)
+    def page_for(of: Browser, lang: str, window: str) -> Page:
+        key = (id(of), lang, window)
         if key not in opened:
-            viewport, media = WAYS[way]
-            opened[key] = page = of.new_context(viewport=viewport, locale=f"{lang}-FR").new_page()
-            page.emulate_media(media=media)
+            opened[key] = of.new_context(viewport=WINDOWS[window], locale=f"{lang}-FR").new_page()
         return opened[key]
 
     yield page_for
@@ -64,8 +64,9 @@ def pages(browser: Browser, chromium: Browser) -> Iterator[Callable[[Browser, st
         page.context.close()
 
 
-def seen(page: Page, url: str) -> tuple[list[list[object]], list[str]]:
-    """What the page shows of url (SEEN), and the errors in its console on the way."""
+def seen(of: Browser, pages: Callable[[Browser, str, str], Page], url: str, lang: str
+         ) -> tuple[dict[str, list[list[object]]], list[str]]:
+    """What `of` shows of url in each way (SEEN), and the errors in its console on the way."""
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
@@ -75,14 +76,22 @@ def seen(page: Page, url: str) -> tuple[list[list[object]], list[str]]:
     def on_error(error: object) -> None:
         errors.append(str(error))
 
-    page.on("console", on_console)
-    page.on("pageerror", on_error)
-    try:
-        open_settled(page, url)
-        return page.evaluate(SEEN), errors
-    finally:
-        page.remove_listener("console", on_console)
-        page.remove_listener("pageerror", on_error)
+    shown: dict[str, list[list[object]]] = {}
+    for window in WINDOWS:
+        page = pages(of, lang, window)
+        page.on("console", on_console)
+        page.on("pageerror", on_error)
+        try:
+            page.emulate_media(media="screen")
+            open_settled(page, url)
+            for way, (its_window, media) in WAYS.items():
+                if its_window == window:
+                    page.emulate_media(media=media)  # the style sheets' print rules: no script runs
+                    shown[way] = page.evaluate(SEEN)
+        finally:
+            page.remove_listener("console", on_console)
+            page.remove_listener("pageerror", on_error)
+    return shown, errors
 
 
 def test_the_shell_is_the_same_chromium(browser: Browser, chromium: Browser) -> None:
@@ -91,17 +100,18 @@ def test_the_shell_is_the_same_chromium(browser: Browser, chromium: Browser) -> 
         "run `sudo apt-get install chromium chromium-headless-shell` to bring both to the same version"
 
 
-@pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_chromium_shows_what_the_headless_shell_shows(site: Site, browser: Browser, chromium: Browser, pages,
-                                                       lang: str, name: str, way: str) -> None:
+                                                       lang: str, name: str) -> None:
     url = f"{site.url}{lang}/{name}"
-    in_shell, shell_errors = seen(pages(browser, way, lang), url)
-    in_chromium, chromium_errors = seen(pages(chromium, way, lang), url)
+    in_shell, shell_errors = seen(browser, pages, url, lang)
+    in_chromium, chromium_errors = seen(chromium, pages, url, lang)
     assert chromium_errors == shell_errors == []
-    assert any(element[0] == "H1" for element in in_shell), in_shell  # the page was there
-    differences = [(shell, full) for shell, full in zip(in_shell, in_chromium, strict=False) if shell != full]
-    if len(in_shell) != len(in_chromium) or differences:
-        pytest.fail(f"{len(in_shell)} elements in the shell, {len(in_chromium)} in Chromium; "
-                    f"the first that differ (shell, Chromium): {differences[:5]}")
+    for way in WAYS:
+        shell, full = in_shell[way], in_chromium[way]
+        assert any(element[0] == "H1" for element in shell), (way, shell)  # the page was there
+        differences = [pair for pair in zip(shell, full, strict=False) if pair[0] != pair[1]]
+        if len(shell) != len(full) or differences:
+            pytest.fail(f"{way}: {len(shell)} elements in the shell, {len(full)} in Chromium; "
+                        f"the first that differ (shell, Chromium): {differences[:5]}")
