@@ -10,8 +10,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?=
-# One test worker per core: the browser tests keep a core busy (measured on 2 cores: 7 min 38 s with two
-# workers, 9 min 37 s with four, which only share the same cores and start a browser and a build each).
+# One test worker per core: the suite keeps the cores busy (measured on 2 cores: 3 min 51 s with two
+# workers, 4 min 09 s with three, which only share the same cores and start a browser and a build each).
 TEST_WORKERS ?= $(shell nproc)
 
 .PHONY: help serve build test lint bench offline chromium java clean
