@@ -26,15 +26,16 @@ expect.set_options(timeout=30_000)
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import bench  # noqa: E402
 import website  # noqa: E402
 
 # The browser tests run in Debian's Chromium headless shell: the same Chromium (Blink, V8, version) without
 # the browser's user interface, as Playwright runs headless tests; a page costs it about half the CPU.
 # test_headless_shell.py checks that Chromium itself shows every page as the shell does.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
-FULL_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PROJECT_PARTS = ("mkdocs.yml", "content", "hooks", "overrides", "tools", "quiz")
+FULL_CHROMIUM = bench.CHROMIUM  # what make bench measures with
+CHROMIUM_ARGS = bench.CHROMIUM_ARGS
+PROJECT_PARTS = bench.PROJECT_PARTS
 # The copies of the project share the project's build cache (hooks/cache.py): it is kept by content, so a
 # copy finds there only what its own files would make.
 BUILD_CACHE = str(ROOT / ".cache")

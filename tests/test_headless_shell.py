@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bench import PHONE
 from conftest import CHROMIUM_ARGS, FULL_CHROMIUM, Site
 from helpers import open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{path.stem}.html" for path in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 # The sizes a page is opened at, and what is seen at each: printing is seen on the desktop's page.
 WINDOWS = {"phone": PHONE, "desktop": DESKTOP}
