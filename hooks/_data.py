@@ -172,9 +172,9 @@ def site_root(value: str | None = None) -> str:
     if re.fullmatch(r"https?://[^/]+(?:/[^/]+)*", url) and _SITE_URL.fullmatch(url + "/"):
         raise DataError(f"SITE_URL: expected the address to end with '/', {_URL_EXAMPLE}; found '{url}' "
                         f"(write '{url}/')")
-    raise DataError(f"SITE_URL: expected the address the site is published at: https://, a host name in lower case "
-                    f"(letters, digits, dots, hyphens), then folders of letters, digits and hyphens, each ending with "
-                    f"'/', {_URL_EXAMPLE}; found '{url}'")
+    raise DataError(f"SITE_URL: expected the address the site is published at: https:// (or http://), a host name "
+                    f"in lower case (letters, digits, dots, hyphens), then folders of letters, digits and hyphens, "
+                    f"each ending with '/', {_URL_EXAMPLE}; found '{url}'")
 
 
 def counterpart(lang: str, url: str) -> str:
@@ -184,9 +184,10 @@ def counterpart(lang: str, url: str) -> str:
 
 def _show_char(character: str) -> str:
     """A character as an editor can find it: itself in quotes, or its name when it is invisible."""
-    names = {"\t": "a tab", " ": "a space", "\u00a0": "a no-break space", "\ufeff": "an invisible byte-order mark"}
+    names = {"\t": "a tab", " ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
+             "\u200b": "a zero-width space", "\x0b": "a line break from Word", "\ufeff": "an invisible byte-order mark"}
     if character in names:
-        return names[character]
+        return names[character] if character in "\t " else f"{names[character]} (U+{ord(character):04X})"
     if not character.isprintable():
         return f"the invisible character U+{ord(character):04X}"
     return f"the character '{character}'"
@@ -239,6 +240,8 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
     (r"found undefined alias", "a text cannot start with '*'; put the whole text between double quotes"),
     (r"while scanning an? (?:alias|anchor)",
      "a text cannot start with '&' or '*'; put the whole text between double quotes"),
+    (r"constructor for the tag 'tag:yaml\.org,2002:(?:value|merge)'|for merging",
+     "'<<' or '=' has a meaning of its own in YAML; put the text between double quotes, e.g. \"<<\""),
     (r"could not determine a constructor for the tag",
      "a text cannot start with '!'; put the whole text between double quotes"),
     (r"found duplicate anchor", "a text cannot start with '&'; put the whole text between double quotes"),
@@ -275,6 +278,11 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     said = f"{error.context or ''} | {error.problem or ''}"
     if "mapping values are not allowed" in said and mark:
         source = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        pair = re.fullmatch(r"\s*(?:- )?([a-z_][\w-]*):[ \t]+([a-z_][\w-]*):[ \t]+([0-9]+)\s*", source)
+        if pair:
+            outer, inner, value = pair.groups()
+            return line, (f"two 'key: value' on one line; write {outer}: {{{inner}: {value}}}, or put {inner}: "
+                          f"{value} on the next line, indented (a text holding ': ' goes between double quotes)")
         if re.fullmatch(r"\s*[^\s:#][^:#]*", source[:mark.column]):  # the colon ends the line's first word
             return line, ("this line is indented further than the line above; lines of the same block start in "
                           "the same column")
@@ -315,25 +323,192 @@ def _quoted_before(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
     return None
 
 
+# What YAML would read differently from what the editor meant (_check_nodes), and the traps of _diagnose.
+_TIMESTAMP, _INT, _FLOAT, _STR = (f"tag:yaml.org,2002:{kind}" for kind in ("timestamp", "int", "float", "str"))
+_INVISIBLE_SPACES = "\u00a0\u202f\u200b\u2007\u2060\ufeff"
+_CURLY = {"“": "”", "‘": "’"}
+_CURLY_QUOTES = ("curly quotes (“ ” or ‘ ’) do not quote a text in YAML; use straight double quotes \"…\" "
+                 "(to show curly quotes, put them inside straight ones: \"“…”\")")
+
+
+class _Laxer(Exception):  # noqa: N818 - not an error: libyaml read what the pure parser refuses
+    """libyaml read a text the pure-Python parser refuses: let the pure parser say why."""
+
+
+def _key_path(path: str, key: object) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _check_key(node: yaml.Node, where: str) -> None:
+    """A key that starts with a word processor's dash, or holds an invisible space (indentation, colon, inside)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return
+    if node.value[:2] in ("– ", "— ", "• "):
+        raise DataError(f"{where}:{node.start_mark.line + 1}: '{node.value[0]}' (a dash or bullet from a word "
+                        f"processor) at the start of the line; a list item starts with an ordinary hyphen '-'")
+    found = next((c for c in node.value if c in _INVISIBLE_SPACES), None)
+    if found is None:
+        return
+    line, name, key = node.start_mark.line + 1, _show_char(found), node.value.strip(_INVISIBLE_SPACES + " ")
+    if node.value.startswith(found):
+        raise DataError(f"{where}:{line}: {name} at the start of line {line}; indent with ordinary spaces")
+    if node.value.endswith(found):
+        raise DataError(f"{where}:{line}: {name} before the colon of '{key}'; delete it (write '{key}:')")
+    raise DataError(f"{where}:{line}: {name} inside the key '{key}'; type the key again with ordinary letters")
+
+
+def _check_decimal_comma(node: yaml.MappingNode, text: str, path: str, where: str) -> None:
+    """{cooperation: 1,5}: YAML reads the number 1, then a key '5' with no value."""
+    for (name, before), (key, value) in zip(node.value, node.value[1:], strict=False):
+        if (isinstance(before, yaml.ScalarNode) and isinstance(key, yaml.ScalarNode)
+                and isinstance(value, yaml.ScalarNode) and not before.style and not key.style
+                and re.fullmatch(r"-?[0-9]+", before.value) and re.fullmatch(r"[0-9]+", key.value)
+                and value.value == "" and text[before.end_mark.index:key.start_mark.index] == ","):
+            number, line = f"{before.value},{key.value}", key.start_mark.line + 1
+            if path.rsplit(".", 1)[-1] == "weights":
+                raise DataError(f"{where}:{line}: {path}: {number} is not a whole number of points: weights are 1, 2 "
+                                f"or 3 (write {name.value}: 1 or {name.value}: 2)")
+            raise DataError(f"{where}:{line}: {_key_path(path, name.value)}: {number} is read as two values (a comma "
+                            f"separates them); write a decimal number with a point ({before.value}.{key.value}), "
+                            f"or put the text between double quotes")
+
+
+def _laxer(root: yaml.Node) -> bool:
+    """A '?' in a plain text between [ ] or { }: libyaml reads it, the pure-Python parser refuses it."""
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, flow = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if flow and not node.style and "?" in node.value:
+                return True
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(child, flow or bool(node.flow_style)) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, flow or bool(node.flow_style)) for child in node.value]
+    return False
+
+
+def _check_nodes(root: yaml.Node, text: str, where: str, loader: Any) -> None:
+    """What a text means that its reader would change without a word: refused, naming the cause."""
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            if node.flow_style:
+                _check_decimal_comma(node, text, path, where)
+            for key, _ in node.value:
+                _check_key(key, where)
+            stack += reversed([(value, _key_path(path, key.value if isinstance(key, yaml.ScalarNode) else "?"))
+                               for key, value in node.value])
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed([(item, f"{path}[{index}]") for index, item in enumerate(node.value)])
+        elif isinstance(node, yaml.ScalarNode):
+            _check_scalar(node, text, path, where, loader)
+
+
+def _check_scalar(node: yaml.ScalarNode, text: str, path: str, where: str, loader: Any) -> None:
+    line = node.start_mark.line + 1
+    if node.tag == _TIMESTAMP:
+        try:
+            loader.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise DataError(f"{where}:{line}: {path}: {node.value} is not a date (year-month-day, the month from 01 "
+                            f"to 12, the day within the month); correct it, or put the text between double quotes"
+                            ) from None
+    if node.style or not node.value:
+        return
+    if node.tag in (_INT, _FLOAT) and not re.fullmatch(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", node.value):
+        number = loader.construct_object(node)
+        if not (re.fullmatch(r"0[0-9]+", node.value) and int(node.value) == number):  # 01 is 1, as meant; 010 is 8
+                raise DataError(f"{where}:{line}: {path}: YAML reads {node.value} as the number {number}; write the "
+                            f"number with digits only (e.g. 10, 1.5), or put the text between double quotes")
+    if node.value[0] in _CURLY and node.value.endswith(_CURLY[node.value[0]]) and len(node.value) > 1:
+        raise DataError(f"{where}:{line}: {path}: {_CURLY_QUOTES}")
+    after = text[node.end_mark.index:node.end_mark.index + 3]
+    if node.tag == _STR and re.match(r"[ \t]#", after):  # a comment after a number or yes/no cuts no text
+        name = path.rsplit(".", 1)[-1] if path and not path.endswith("]") else "text"
+        prefix = "- " if name == "text" else f"{name}: "
+        raise DataError(f"{where}:{node.end_mark.line + 1}: {path}: the text is cut at ' #' (YAML reads what follows "
+                        f"as a comment); put the whole text between double quotes, e.g. {prefix}\"… # …\"")
+
+
+def _diagnose(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The real cause of a text YAML cannot read, when it is a known trap: curly quotes, '{}' with lines after
+    it, an invisible space where YAML reads the layout, a '?' between brackets."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    start = (error.context_mark or mark).line
+    said = f"{error.context or ''} | {error.problem or ''}"
+    if "but got '?'" in said:
+        return mark.line + 1, ("a question mark inside a text between brackets ([…] or {…}); put that text between "
+                               "double quotes, e.g. [\"why?\"]")
+    for number in range(min(start, mark.line), min(mark.line + 1, len(lines))):
+        source = lines[number]
+        empty = re.fullmatch(r"(\s*)(?:- )?([^\s#][^#]*?):[ \t]+(\{\}|\[\])[ \t]*(?:#.*)?", source)
+        if empty:
+            below = next((other for other in lines[number + 1:] if other.strip() and
+                          not other.lstrip().startswith("#")), "")
+            if len(below) - len(below.lstrip()) > len(empty.group(1)):
+                key, none = empty.group(2), empty.group(3)
+                return number + 1, (f"'{key}: {none}' says there are none, and lines follow: delete '{none}' "
+                                    f"(write '{key}:' alone on its line, then the lines below it, indented)")
+    for number in range(0, min(mark.line + 1, len(lines))):
+        source = lines[number]
+        if re.match(r"\s*[–—•] ", source):
+            return number + 1, (f"'{source.strip()[0]}' (a dash or bullet from a word processor) at the start of "
+                                f"the line; a list item starts with an ordinary hyphen '-'")
+        indent = re.match(rf"[ {_INVISIBLE_SPACES}]*", source).group(0)
+        found = next((c for c in indent if c != " "), None)
+        if found:
+            return number + 1, f"{_show_char(found)} at the start of line {number + 1}; indent with ordinary spaces"
+        after = re.match(rf"\s*(?:- )?[^\s#:\"'][^:#]*:([{_INVISIBLE_SPACES}])", source)
+        if after:
+            return number + 1, f"{_show_char(after.group(1))} after the colon; write an ordinary space"
+    for number in range(min(start, mark.line), min(mark.line + 1, len(lines))):
+        if re.search(r"(?:^|:[ \t]|^\s*-[ \t]|[\[{,][ \t]*)[“‘]", lines[number]):
+            return number + 1, _CURLY_QUOTES
+    return None
+
+
+def _read(text: str, loader_class: type, where: str, fast: bool) -> Any:
+    """The text read by `loader_class`, once its meaning is checked (_check_nodes)."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if fast and "?" in text and ("[" in text or "{" in text) and _laxer(node):
+            raise _Laxer
+        _check_nodes(node, text, where, loader)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, where: str, first_line: int = 1, loader: str = "data") -> Any:
     """Parse YAML text; `where` names its file, `first_line` is the text's line in that file.
 
     loader="config" reads mkdocs.yml, whose tags (!ENV …) are MkDocs' business."""
     text = "\n" * (first_line - 1) + text  # blank lines in front, so that every line number is the file's
     fast = _FAST.get(loader)
-    # libyaml accepts a tab inside a text, which the pure-Python parser (and the catalogue) call a mistake.
+    # libyaml accepts a tab inside a text, and a '?' in a text between brackets, which the pure-Python parser
+    # refuses: then the pure parser reads it, so that both accept exactly the same texts.
     if fast is not None and "\t" not in text:
         try:
-            return yaml.load(text, Loader=fast)  # noqa: S506 - SafeConstructor
+            return _read(text, fast, where, fast=True)
+        except DataError:
+            raise
         except Exception:  # noqa: BLE001, S110 - the pure-Python parser below says what is wrong, in its words
             pass
     try:
-        return yaml.load(text, Loader=_ConfigLoader if loader == "config" else _Loader)  # noqa: S506 - SafeLoaders
+        return _read(text, _ConfigLoader if loader == "config" else _Loader, where, fast=False)
     except _DuplicateKey as error:
         raise DataError(f"{where}:{error.line}: the key '{error.key}' appears twice (first on line "
                         f"{error.first}); keep one") from None
     except yaml.MarkedYAMLError as error:
-        line, message = _yaml_message(error, text)
+        line, message = _diagnose(text, error) or _yaml_message(error, text)
         raise DataError(f"{where}:{line}: not valid YAML: {message}" if line else
                         f"{where}: not valid YAML: {message}") from None
     except yaml.reader.ReaderError as error:
@@ -391,6 +566,9 @@ def bilingual(parent: Any, key: str, path: str, where: str) -> dict[str, str]:
         raise DataError(f"{at}: unknown language '{extra[0]}'; expected only fr and en")
     for lang in LANGUAGES:
         text = value.get(lang)
+        if isinstance(text, (bool, int, float, datetime.date)):
+            raise DataError(f"{at}.{lang}: YAML reads {describe(text).split(' (')[0]} here, not a text; put the "
+                            f"text between double quotes ({lang}: \"…\")")
         if not isinstance(text, str) or not text.strip():
             raise DataError(
                 f"{at}.{lang}: missing the {LANGUAGE_NAMES[lang]} text ({example}); "
@@ -569,6 +747,10 @@ def markdown_ids(path: Path) -> list[str]:
                 f"e.g. '{heading.group(1)} {text} {{#{_suggest(text)}}}' (an id never changes once published)"
             )
         for anchor in found:
+            hidden = next((c for c in anchor if c in _INVISIBLE_SPACES or not c.isprintable()), None)
+            if hidden:
+                raise DataError(f"{rel(path)}:{number}: {_show_char(hidden)} inside the id "
+                                f"'#{''.join(c for c in anchor if c != hidden)}'; delete it (type the id again)")
             if not _VALID_ID.match(anchor):
                 raise DataError(
                     f"{rel(path)}:{number}: the id '#{anchor}' is not usable in a link; expected lower-case "

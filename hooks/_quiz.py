@@ -27,10 +27,11 @@ from _data import (
     problem,
     rel,
 )
+from _link_versions import check_published
+from _pages import original
 
 QUIZ = ROOT / "quiz"
 SOURCE = CONTENT / "sources" / "culture-de-partenariat.fr.txt"
-FORMS_PAGE = "partnership-culture.md"
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # Interface texts the template and quiz.js use, with the placeholders each must keep.
 UI_KEYS = {
@@ -107,8 +108,9 @@ def load_quiz(folder: Path = QUIZ) -> Quiz:
     """Both files of the quiz, checked; any problem is a DataError naming file, line and key.
 
     Read once per process while the files it reads are unchanged (three hooks and the checks ask)."""
-    read = [*sorted(folder.glob("*.yml")), CONTENT / "forms.yml", SOURCE,
-            *(CONTENT / lang / FORMS_PAGE for lang in LANGUAGES)]
+    page = original(SOURCE)  # the forms, fears, resistances and pleasures have their anchors there
+    read = [*sorted(folder.glob("*.yml")), folder / "links.lock", CONTENT / "forms.yml", SOURCE,
+            *(CONTENT / lang / page for lang in LANGUAGES)]
     stamp = tuple((str(path), *_stamp(path)) for path in read)
     if _loaded.get(folder, (None,))[0] != stamp:
         _loaded[folder] = (stamp, _load_quiz(folder))
@@ -173,6 +175,12 @@ def _questions(path: Path, forms: list[Form]) -> list[Question]:
             _keys(answer, answers_data, number, path_, where, ("id", "text", "weights"))
             answer_id = _id(answer, path_, where, {a.id for a in answers}, "answer")
             answer_text = bilingual(answer, "text", f"{path_}.text", where)
+            for lang in LANGUAGES:  # two answers a reader cannot tell apart
+                same = next((a for a in answers if normalise(a.text[lang]) == normalise(answer_text[lang])), None)
+                if same is not None:
+                    raise problem(where, answer["text"], lang, f"{path_}.text.{lang}",
+                                  f"the same text as the answer '{same.id}' of this question; each answer needs "
+                                  f"its own wording")
             answers.append(Answer(answer_id, answer_text, _weights(answer, path_, where, form_ids)))
         questions.append(Question(question_id, phrase, text, tuple(answers), prompt))
     return questions
@@ -205,6 +213,10 @@ def _weights(answer: dict[str, Any], at: str, where: str, form_ids: list[str]) -
         if form_id not in form_ids:
             raise problem(where, weights, form_id, f"{at}.weights",
                           f"unknown form '{form_id}'; expected one of {', '.join(form_ids)}")
+        if isinstance(points, str) and re.fullmatch(r"[0-9]+,[0-9]+", points.strip()):
+            raise problem(where, weights, form_id, f"{at}.weights.{form_id}",
+                          f"{points.strip()} is not a whole number of points: weights are 1, 2 or 3 (write "
+                          f"{form_id}: 1 or {form_id}: 2)")
         if not isinstance(points, int) or isinstance(points, bool) or not 1 <= points <= 3:
             raise problem(where, weights, form_id, f"{at}.weights.{form_id}",
                           f"expected a whole number of points from 1 to 3; found {describe(points)}")
@@ -222,7 +234,7 @@ def _items(texts: dict[str, Any], kind: str, where: str) -> list[Item]:
         item_id = _id(item, at, where, {i.id for i in items}, "item")
         items.append(Item(item_id, bilingual(item, "text", f"{at}.text", where)))
     for lang in LANGUAGES:
-        page = CONTENT / lang / FORMS_PAGE
+        page = CONTENT / lang / original(SOURCE)
         anchors = markdown_ids(page)
         for index, item in enumerate(items):
             if item.id not in anchors:
@@ -279,6 +291,7 @@ def _links(path: Path, quiz: Quiz) -> dict[str, Any]:
     versions = data.get("versions") if isinstance(data, dict) else None
     if not isinstance(versions, list) or not versions:
         raise problem(where, data, "versions", "versions", f"expected a list of versions; found {describe(versions)}")
+    check_published(versions, path, path.with_name("links.lock"))  # a published version never changes
     for index, version in enumerate(versions):
         at = f"versions[{index}]"
         _keys(version, versions, index, at, where, ("version", "questions", "forms", "items"))

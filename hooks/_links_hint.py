@@ -1,0 +1,41 @@
+"""Why a link of a page leads nowhere, when it is a known mistake: a picture left in another folder, a link
+into the other language's folder. tools/website.py says it instead of MkDocs' "does not exist"."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from _data import CONTENT, LANGUAGES, rel
+
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
+
+def link_hint(lang: str, page: str, link: str, content: Path = CONTENT) -> str | None:
+    """The message for the link `link` of content/<lang>/<page>, or None when no known mistake explains it."""
+    target = link.split("#", 1)[0].split("?", 1)[0]
+    if not target or "://" in target or target.startswith("/"):
+        return None
+    where = f"{rel(content / lang / page)}"
+    folder = (content / lang / page).parent
+    wanted = (folder / target).resolve()
+    other = next(other for other in LANGUAGES if other != lang)
+    try:
+        inside = wanted.relative_to((content / other).resolve())
+    except ValueError:
+        inside = None
+    if inside is not None and PurePosixPath(target).suffix.lower() not in PICTURES:
+        here = PurePosixPath(*Path(inside).parts).as_posix()
+        anchor = link[len(target):] if "#" in link else ""
+        return (f"{where}: the link '{link}' leads into content/{other}/: links stay in the page's language: link "
+                f"to '{here}{anchor}' (the language menu leads to the other language)")
+    if PurePosixPath(target).suffix.lower() not in PICTURES:
+        return None
+    name = PurePosixPath(target).name
+    places = [content / PurePosixPath(target), content / other / PurePosixPath(target),
+              *sorted(content.rglob(name))]
+    found = next((place for place in places if place.is_file() and place.resolve() != wanted), None)
+    if found is None:
+        return None
+    return (f"{where}: the picture '{target}' is not in {rel(wanted.parent)}/ (it is in {rel(found.parent)}/: each "
+            f"language's pictures are in its own folder, content/fr/… and content/en/…); copy it to "
+            f"{rel(wanted.parent)}/")
