@@ -4,6 +4,9 @@ Who publishes the site and the contact come from content/publisher.yml (an empty
 line out: nothing is invented); the date is that of the project's last commit touching the site's
 sources (git), left out where the project has no history. overrides/partials/footer.html draws it
 from config.extra["footer"], with the About and privacy links and the same page in the other language.
+The About and privacy links name the addresses the site first published (ABOUT), followed through
+content/redirects.yml: a page renamed with its redirect is linked to directly; renamed without it, the
+link is missing and the build stops on it (hooks/_site_links.py).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from _data import CONTENT, LANGUAGES, ROOT, DataError, describe, line_of, load_yaml, rel, typeset
+from _site_links import current_address
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -22,6 +26,7 @@ PUBLISHER = CONTENT / "publisher.yml"
 SOURCES = ("content", "quiz", "hooks", "overrides", "mkdocs.yml")
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.I)
 _KEYS = ("publisher", "contact")
+ABOUT = {"about": "about.html", "privacy": "about.html#privacy"}  # as published (permalinks.txt): never change
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -45,6 +50,7 @@ def on_config(config: MkDocsConfig) -> None:
         "contact_href": f"mailto:{contact}" if contact else "",
         "updated": updated.isoformat() if updated else "",
         "updated_text": format_date(updated, "d MMMM y", locale=lang) if updated else "",
+        "links": {key: current_address(address) for key, address in ABOUT.items()},
     }
 
 

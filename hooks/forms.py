@@ -5,7 +5,9 @@ A page writes a marker on a line of its own; the hook replaces it:
   (which is not a ranking), each step linking to its form's definition;
   `<!-- forms:figure:cooperation -->` draws the same figure with that step labelled as the current one;
 - `<!-- forms:list -->`: the seven names with their one-line definitions.
-The page partnership-culture.md must carry the anchor of every form (`{: #service }`, …).
+The page that publishes the French original (front matter `source: culture-de-partenariat.fr.txt`, hooks/_quiz.py)
+must carry the anchor of every form (`{: #service }`, …); the figure links to it at its address as published
+(FORMS_PAGE), followed through content/redirects.yml (hooks/_pages.py).
 
 Other hooks (the quiz, the comparison) draw the same figure: `figure_html(forms, lang, strings, href_prefix,
 current)`, or `figure_data(...)` and the template forms_figure.html. Each step is an element with
@@ -21,33 +23,38 @@ from pathlib import Path
 from typing import Any
 
 from _data import DataError, Form, load_forms, markdown_ids, rel, templates, typeset
+from _pages import FORMS, current_address, original
+from _quiz import SOURCE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-FORMS_PAGE = "partnership-culture.md"
+FORMS_PAGE = FORMS.replace(".html", ".md")  # the page as first published (permalinks.txt), whatever it is called now
 # The texts of content/strings.yml that the figure and the list use.
 FIGURE_STRINGS = ("figure_caption", "figure_here", "scale_start", "scale_end")
 _MARKER = re.compile(r"<!-- forms:(figure|list)(?::([a-z-]+))? -->")
 _ENV = templates()
 
 _forms: list[Form] = []
+_forms_page = {"original": "", "target": ""}  # the forms page's file name, and the address its links go to
 
 
 def on_config(config: MkDocsConfig) -> None:
     global _forms
     _forms = load_forms()
+    _forms_page.update(original=original(SOURCE), target=current_address(FORMS))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     forms = _forms
-    if page.file.src_uri == FORMS_PAGE:
+    if page.file.src_uri == _forms_page["original"]:
         _check_anchors(Path(page.file.abs_src_path), forms)
     if not _MARKER.search(markdown):
         return None
     lang = config.extra["lang"]
-    prefix = "" if page.file.src_uri == FORMS_PAGE else get_relative_url(FORMS_PAGE.replace(".md", ".html"), page.url)
+    target = _forms_page["target"]
+    prefix = "" if page.url == target else get_relative_url(target, page.url)
     data = figure_data(forms, lang, config.extra["strings"], prefix)
     known = {form.id for form in forms}
 
@@ -65,7 +72,7 @@ def figure_data(forms: list[Form], lang: str, strings: dict[str, str], href_pref
     """Plain data for forms_figure.html and forms_list.html.
 
     `strings`: content/strings.yml in one language (config.extra["strings"]); `href_prefix`: the link
-    from the page to partnership-culture.html ("" on that page itself), each step adding #<form id>.
+    from the page to the forms page ("" on that page itself), each step adding #<form id>.
     """
     return {
         "steps": [

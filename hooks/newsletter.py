@@ -7,6 +7,7 @@ and, each on a line of its own, the markers this hook replaces:
   link ready to paste as plain text, Markdown and HTML;
 - `<!-- newsletter:blurbs -->`: the two blurbs, with their word counts and a "Copy text" button;
 - `<!-- newsletter:qr -->`: the QR codes, shown with links to download them as SVG and PNG.
+A page listed at an address it has left (content/redirects.yml) is offered at its new one.
 Every address is SITE_URL + <lang>/ + page (config.site_url), so the kit follows the address the
 site is built for. The QR codes are made offline by segno and added to the build as
 assets/qr/<page>.svg and .png; the same address always gives the same bytes (kept in .cache/qr,
@@ -36,6 +37,7 @@ from _data import (
     templates,
     typeset,
 )
+from _site_links import current_address
 from cache import cached_bytes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -212,6 +214,7 @@ def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
         if not isinstance(name, str) or not _PAGE.fullmatch(name):
             raise problem(where, item, "page", f"{at}.page", f"expected the file name of a page as in its address, "
                                                              f"such as quiz.html, without #; found {describe(name)}")
+        name = current_address(name)  # a page moved since (content/redirects.yml): its new address
         for lang in LANGUAGES:
             source = CONTENT / lang / name.replace(".html", ".md")
             if not source.is_file():

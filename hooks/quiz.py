@@ -15,6 +15,7 @@ from string import ascii_lowercase
 from typing import Any
 
 from _data import CONTENT, DataError, rel, templates, typeset
+from _pages import FORMS, RESULT, current_address
 from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -111,7 +112,7 @@ def on_config(config: MkDocsConfig) -> None:
     global _quiz
     _quiz = load_quiz()
     for form in _quiz.forms:  # the result links to the page of its form (hooks/results.py)
-        page = CONTENT / config.extra["lang"] / f"result-{form.id}.md"
+        page = CONTENT / config.extra["lang"] / current_address(RESULT.format(form=form.id)).replace(".html", ".md")
         if not page.is_file():
             raise DataError(f"{rel(page)}: missing; the quiz result links to a page for each form, with a "
                             f"title and the line <!-- result:{form.id} -->")
@@ -164,7 +165,7 @@ def _script(names: tuple[str, ...]) -> str:
 
 def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
     lang = config.extra["lang"]
-    forms_page = "partnership-culture.html"
+    forms_page = current_address(FORMS)  # the links follow the pages' moves (content/redirects.yml, hooks/_pages.py)
 
     def t(texts: dict[str, str]) -> str:
         return typeset(texts[lang], lang)
@@ -178,7 +179,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
             "name": t(form.name),
             "definition": t(form.definition),
             "href": f"{forms_page}#{form.id}",
-            "share": f"result-{form.id}.html",
+            "share": current_address(RESULT.format(form=form.id)),
             "talk": t(quiz.talk[form.id]),
             "pleasures": " ".join(quiz.pleasures_for[form.id]),
         }

@@ -5,6 +5,7 @@ hook replaces it with one line of context for a reader who arrives from a shared
 to take the quiz (both in the first screen of a phone), then the form's definition from
 content/forms.yml, the figure of the seven forms with this one labelled, what partners can ask
 each other (quiz/texts.yml) and the button again. The quiz result links to the page of the form it finds.
+The links to the quiz and to the forms page follow their moves (content/redirects.yml, hooks/_pages.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from _data import DataError, rel, templates, typeset
+from _pages import FORMS, QUIZ, current_address
 from _quiz import Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -57,7 +59,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         talk=t(quiz.talk[form.id][lang]),
         not_better=t(quiz.ui["not_better"][lang]),
         cta=t(strings["result_cta"]),
-        forms_href=get_relative_url("partnership-culture.html", page.url) + f"#{form.id}",
-        quiz_href=get_relative_url("quiz.html", page.url),
+        forms_href=get_relative_url(current_address(FORMS), page.url) + f"#{form.id}",
+        quiz_href=get_relative_url(current_address(QUIZ), page.url),
     )
     return markdown.replace(match.group(0), html)

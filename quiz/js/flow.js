@@ -216,10 +216,12 @@
   root.classList.add("quiz--js");
   for (const node of root.querySelectorAll("[data-nav], [data-progress], [data-intro-actions], [data-action=add]")) node.hidden = false;
   restore();
-  // A reload, the back button or the other language's quiz page resume where the reader was;
-  // coming from anywhere else, the intro offers to continue or to forget the answers kept.
+  // A reload, the back button or the other language's quiz page (the same file name, whatever the page
+  // is called) resume where the reader was; coming from anywhere else, the intro offers to continue or to forget.
   const arrival = performance.getEntriesByType("navigation")[0];
-  const fresh = !arrival || (arrival.type === "navigate" && !/\/quiz\.html/.test(document.referrer));
+  const fileName = (address) => address.replace(/[?#].*$/, "").split("/").pop();
+  const fresh = !arrival || (arrival.type === "navigate"
+    && !(document.referrer && fileName(document.referrer) === fileName(window.location.href)));
   Q.flow = { state: () => state, view, show, showResult, focus, clear };
   /**
    * A partner's link (quiz.html#p=…) opened, or pasted in the address bar: read it, then drop it from the address.
