@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from _csp import with_policy
 from _data import CONTENT, LANGUAGES, DataError, describe, line_of, load_yaml, rel, templates
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -35,7 +36,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         html = _TEMPLATE.render(
             lang=config.extra["lang"], target=new, canonical=f"{config.site_url}{new}", strings=config.extra["strings"]
         )
-        (Path(config.site_dir) / old).write_text(html, encoding="utf-8")
+        (Path(config.site_dir) / old).write_text(with_policy(html), encoding="utf-8")
 
 
 def _sources(address: str) -> list[Path]:

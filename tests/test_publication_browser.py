@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 
 import pytest
-from _data import load_forms, load_strings
-from axe import axe_violations, describe, without_transitions
-from conftest import ROOT
-from footer import last_update
+from _data import load_forms, load_strings, markdown_ids
+from axe import add_style, axe_violations, describe, without_transitions
+from conftest import ROOT, site_pages
+from footer import last_update, load_publisher
+from forms import FORMS_PAGE
 from helpers import material_started, press_shortcut
 from newsletter import load_kit
 from playwright.sync_api import Locator, Page, expect
@@ -32,11 +33,26 @@ SHOTS = ROOT / "test-results"
 STRINGS = load_strings()
 FACTS = quiz_facts()
 # What the reader must find, as the issue words it.
-READ_FORMS = {"fr": "Lire les sept formes", "en": "Read the seven forms"}
-TAKE_QUIZ = {"fr": f"Faire le questionnaire (environ {FACTS['minutes']}\u00a0minutes)",
-             "en": f"Take the quiz (about {FACTS['minutes']}\u00a0minutes)"}
-COPY_LINK = {"fr": "Copier le lien", "en": "Copy link"}
-COPY_TEXT = {"fr": "Copier le texte", "en": "Copy text"}
+# a page of the site (from the menu) with sections, and its first section's id
+SITE_PAGE, SITE_ANCHOR = next((page.removesuffix(".md") + ".html", markdown_ids(ROOT / "content" / "fr" / page)[0])
+                              for page in site_pages() if markdown_ids(ROOT / "content" / "fr" / page))
+KIT_PAGE = next(page.stem + ".html" for page in sorted((ROOT / "content" / "fr").glob("*.md"))  # the kit's page
+                if "<!-- newsletter:" in page.read_text(encoding="utf-8"))
+
+
+def _home_button(lang: str, target: str) -> str:
+    """The words of the home page's button to `target` (content/<lang>/index.md), its count filled in."""
+    text = (ROOT / "content" / lang / "index.md").read_text(encoding="utf-8")
+    words = re.search(rf"\[([^\]]+)\]\({re.escape(target)}[#)][^\n]*md-button", text)
+    assert words, f"content/{lang}/index.md: no button to {target}"
+    return re.sub(r"\{quiz_minutes\}[ \u00a0]", f"{FACTS['minutes']}\u00a0", words.group(1))
+
+
+READ_FORMS = {lang: _home_button(lang, FORMS_PAGE) for lang in LANGUAGES}
+TAKE_QUIZ = {lang: _home_button(lang, "quiz.md") for lang in LANGUAGES}
+RESULT_TAKE_QUIZ = {lang: STRINGS["take_quiz"][lang].format(minutes=FACTS["minutes"]) for lang in LANGUAGES}
+COPY_LINK = {lang: load_kit().ui["copy_link"][lang] for lang in LANGUAGES}
+COPY_TEXT = {lang: load_kit().ui["copy_text"][lang] for lang in LANGUAGES}
 
 
 @pytest.fixture
@@ -134,8 +150,7 @@ def _copied(page: Page, lang: str) -> None:
     expect(message).to_be_visible()
     # Material fades the message out 2 s later; under load axe could measure it half-faded. Hold it as a
     # reader sees it, fully shown (its own .md-dialog--active look), for as long as axe looks at it.
-    page.add_style_tag(content=".md-dialog { opacity: 1 !important; transform: none !important;"
-                               " transition: none !important; }")
+    add_style(page, ".md-dialog { opacity: 1 !important; transform: none !important; transition: none !important; }")
     expect(message).to_have_css("opacity", "1")
 
 
@@ -145,7 +160,7 @@ STATES = {
     "search results on a phone": ("quiz.html", {"width": 360, "height": 800}, _search_results),
     "menu on a phone": ("partnership-culture.html", {"width": 360, "height": 800}, _menu),
     "language menu": ("editorial.html", DESKTOP, _language_menu),
-    "link copied": ("newsletter.html", DESKTOP, _copied),
+    "link copied": (KIT_PAGE, DESKTOP, _copied),
 }
 
 
@@ -281,7 +296,7 @@ def test_a_result_page_says_what_the_site_is_and_offers_the_quiz_in_the_first_sc
     page.goto(f"{site.url}{lang}/result-{form}.html", wait_until="load")
     screenshot(page, f"result-{form}-{lang}-phone")
     context = page.locator(".result-page__context")
-    quiz = page.locator(".result-page__start").get_by_role("link", name=TAKE_QUIZ[lang], exact=True)
+    quiz = page.locator(".result-page__start").get_by_role("link", name=RESULT_TAKE_QUIZ[lang], exact=True)
     for element in (page.get_by_role("heading", level=1), context, quiz):
         expect(element).to_be_visible()
         assert above_the_fold(element, PHONE["height"]), element
@@ -315,7 +330,7 @@ def test_the_current_form_is_marked_by_a_written_label_not_by_colour_alone(site,
 def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_other_forms(site, open_page, lang,
                                                                                           width):
     page = open_page({"width": width, "height": 800})
-    page.goto(f"{site.url}{lang}/newsletter.html", wait_until="load")
+    page.goto(f"{site.url}{lang}/{KIT_PAGE}", wait_until="load")
     cards = page.locator(".newsletter-links .newsletter-card")
     expect(cards).to_have_count(len(load_kit().pages))
     buttons = cards.get_by_role("button", name=COPY_LINK[lang], exact=True)
@@ -350,18 +365,18 @@ def test_the_kit_gives_a_card_and_a_large_copy_button_per_page_and_folds_the_oth
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_copy_link_copies_the_address_of_its_page(site, new_page, lang):
     page = new_page(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
-    page.goto(f"{site.url}{lang}/newsletter.html", wait_until="load")
+    page.goto(f"{site.url}{lang}/{KIT_PAGE}", wait_until="load")
     material_started(page)  # the copy buttons are Material's
     page.get_by_role("button", name=COPY_LINK[lang], exact=True).last.click()
     expect(page.locator(".md-dialog")).to_be_visible()  # Material's "Copied to clipboard"
-    assert page.evaluate("navigator.clipboard.readText()") == f"{site.url}{lang}/quiz.html"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site.url}{lang}/{load_kit().pages[-1].page}"
 
 
 def test_without_javascript_the_kit_shows_no_copy_button(site, open_page):
     page = open_page(PHONE, java_script_enabled=False)
-    page.goto(f"{site.url}en/newsletter.html", wait_until="load")
+    page.goto(f"{site.url}en/{KIT_PAGE}", wait_until="load")
     expect(page.locator(".newsletter-copy").filter(visible=True)).to_have_count(0)
-    expect(page.get_by_text(f"{site.url}en/quiz.html", exact=True)).to_be_visible()
+    expect(page.get_by_text(f"{site.url}en/{load_kit().pages[-1].page}", exact=True)).to_be_visible()
 
 
 # --------------------------------------------------------------------------------------------
@@ -372,8 +387,8 @@ def test_without_javascript_the_kit_shows_no_copy_button(site, open_page):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heading_links_show_on_keyboard_focus_only_with_a_label(site, open_page, lang):
     page = open_page(PHONE)
-    page.goto(f"{site.url}{lang}/about.html", wait_until="load")
-    link = page.locator('h2#privacy a.headerlink')
+    page.goto(f"{site.url}{lang}/{SITE_PAGE}", wait_until="load")
+    link = page.locator(f'h2#{SITE_ANCHOR} a.headerlink')
     assert link.evaluate("element => getComputedStyle(element).opacity") == "0"
     expect(link).to_have_accessible_name(STRINGS["permalink_title"][lang])
     link.focus()
@@ -383,7 +398,7 @@ def test_heading_links_show_on_keyboard_focus_only_with_a_label(site, open_page,
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_page_title_is_the_strongest_heading(site, open_page, lang):
     page = open_page(DESKTOP)
-    page.goto(f"{site.url}{lang}/about.html", wait_until="load")
+    page.goto(f"{site.url}{lang}/{SITE_PAGE}", wait_until="load")
     h1, h2 = page.locator("h1"), page.locator("h2").first
 
     def style(locator: Locator, name: str) -> str:
@@ -409,7 +424,8 @@ def test_the_footer_names_the_site_its_last_update_and_links_to_about_privacy_an
         "href", "about.html")
     expect(footer.get_by_role("link", name=STRINGS["footer_privacy"][lang], exact=True)).to_have_attribute(
         "href", "about.html#privacy")
-    expect(footer).not_to_contain_text(STRINGS["footer_publisher"][lang])  # content/publisher.yml leaves it empty
+    if not load_publisher()["publisher"][lang]:  # what content/publisher.yml leaves empty is left out
+        expect(footer).not_to_contain_text(STRINGS["footer_publisher"][lang])
     footer.get_by_role("link", name=STRINGS["footer_other_language"][lang], exact=True).click()
     expect(page).to_have_url(f"{site.url}{OTHER[lang]}/partnership-culture.html")
 

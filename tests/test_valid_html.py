@@ -8,6 +8,7 @@ by leaving a message out.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -37,8 +38,16 @@ def _where(message: dict[str, object], root: Path) -> str:
     return f"{page}:{message.get('lastLine', '?')}: {message.get('subType', message['type'])}: {message['message']}"
 
 
+# The checker reads the pages as files: a file: address has no origin, so to it the site's own files (relative
+# addresses) are never 'self' of the pages' Content-Security-Policy (hooks/_csp.py). In a browser they are:
+# tests/test_csp_browser.py opens every page, from disk too. Any other address it names still counts.
+_OWN_FILE_REFUSED = re.compile(r"Resource violates Content Security Policy \(meta tag\): [a-z ]+ “(?![a-z]+:|//)[^”]*” "
+                               r"blocked by “[a-z-]+” directive\.")
+
+
 def test_no_page_has_an_html_error_or_warning(site: Site, messages: list[dict[str, object]]) -> None:
-    found = [_where(message, site.path) for message in messages]
+    found = [_where(message, site.path) for message in messages
+             if not _OWN_FILE_REFUSED.fullmatch(str(message["message"]))]
     assert not found, f"{len(found)} messages:\n" + "\n".join(found)
 
 
