@@ -29,10 +29,14 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/python tools/website.py build
 
-## make test: lint, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
+# Before the suite, the content is built once (into a temporary folder; site/ is not touched): a problem in it is
+# said as make build says it, and the tests are not run. The full report of failed tests goes to
+# test-results/pytest.log; the console says each failure in one line, then who can fix it (tests/summary.py).
+## make test: lint, build the content once, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
 test: $(VENV)/.dev-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10
+	@$(BIN)/python tools/website.py check
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 --full-log=test-results/pytest.log
 
 ## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
 bench: $(VENV)/.dev-deps chromium node_modules/.installed
