@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 import shutil
 import socket
 import socketserver
@@ -16,9 +18,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+pytest_plugins = ["summary"]  # the end of make test, for an editor (tests/summary.py)
 ROOT = Path(__file__).resolve().parent.parent
 # A bound, never a wait: `expect` returns as soon as the state is there. The test workers (one per core) share the
 # machine with their browsers, so a state may take longer than Playwright's 5 seconds to show under load.
@@ -39,6 +43,7 @@ PROJECT_PARTS = bench.PROJECT_PARTS
 # The copies of the project share the project's build cache (hooks/cache.py): it is kept by content, so a
 # copy finds there only what its own files would make.
 BUILD_CACHE = str(ROOT / ".cache")
+FIXTURE = ROOT / "tests" / "fixture"  # frozen content for the tests of fixed texts (fixture_project)
 
 
 def free_port() -> int:
@@ -101,14 +106,62 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     def move_page(self, old: str, new: str) -> None:
-        """Renames a page in both languages as an editor would: links, menu, and the declared redirect."""
+        """Renames a page in both languages as an editor would (docs/README.md, section 3): its files, the links
+        to it, its menu entry and the newsletter kit's entry, and the move declared in content/redirects.yml,
+        whatever the menu and the redirects hold (earlier moves to the old address now lead to the new one)."""
         for lang in ("fr", "en"):
             self.file(f"content/{lang}/{old}").rename(self.file(f"content/{lang}/{new}"))
             for page in self.file(f"content/{lang}").glob("*.md"):
-                page.write_text(page.read_text(encoding="utf-8").replace(f"({old})", f"({new})"), encoding="utf-8")
-        self.edit("mkdocs.yml", f"  - {old}", f"  - {new}")
-        self.edit("content/redirects.yml", "redirects: {}",
-                  f"redirects:\n  {old.replace('.md', '.html')}: {new.replace('.md', '.html')}")
+                text = page.read_text(encoding="utf-8")
+                page.write_text(re.sub(rf"\]\({re.escape(old)}(?=[#)])", f"]({new}", text), encoding="utf-8")
+        self.edit_nav(lambda entry: new if entry == old else entry)
+        old_html, new_html = old.removesuffix(".md") + ".html", new.removesuffix(".md") + ".html"
+        kit = self.file("content/newsletter.yml")
+        offered = re.sub(rf"(page: ){re.escape(old_html)}\b", rf"\g<1>{new_html}", kit.read_text(encoding="utf-8"))
+        kit.write_text(offered, encoding="utf-8")
+        moves = {source: (new_html if target == old_html else target) for source, target in self.redirects().items()}
+        self.set_redirects({**moves, old_html: new_html})
+
+    def nav(self) -> list[str]:
+        """The menu's page file names, in order (mkdocs.yml nav: entries 'page.md' or 'Title: page.md')."""
+        return [entry.split(": ")[-1] for entry in re.findall(r"^  - (.+)$", self._nav_block(), flags=re.M)]
+
+    def edit_nav(self, change: Callable[[str], str | None]) -> None:
+        """Rewrites each menu entry's page through `change` (None removes the entry), wherever it is in nav:."""
+        block = self._nav_block()
+
+        def entry(match: re.Match[str]) -> str:
+            title, page = match.group(2), match.group(3)
+            changed = change(page)
+            return "" if changed is None else f"{match.group(1)}{title}{changed}\n"
+
+        path = self.file("mkdocs.yml")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            block, re.sub(r"^(  - )((?:[^:\n]+: )?)(.+)\n", entry, block, flags=re.M), 1), encoding="utf-8")
+
+    def _nav_block(self) -> str:
+        match = re.search(r"^nav:\n(?:  .*\n|\n)*", self.file("mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
+        assert match, "mkdocs.yml has no nav:"
+        return match.group(0)
+
+    def redirects(self) -> dict[str, str]:
+        return dict(yaml.safe_load(self.file("content/redirects.yml").read_text(encoding="utf-8"))["redirects"] or {})
+
+    def set_redirects(self, moves: dict[str, str]) -> None:
+        """content/redirects.yml with these moves, its comments kept."""
+        path = self.file("content/redirects.yml")
+        text = path.read_text(encoding="utf-8")
+        head = text[:re.search(r"^redirects:", text, flags=re.M).start()]
+        lines = "".join(f"\n  {source}: {target}" for source, target in moves.items())
+        path.write_text(f"{head}redirects:{lines or ' {}'}\n", encoding="utf-8")
+
+    def forget_published(self, page: str) -> None:
+        """Takes the addresses of a page (about.html) out of permalinks.txt, in both languages: what a test does
+        to reach the checks behind the build's first one (a published address that no longer leads anywhere)."""
+        path = self.file("permalinks.txt")
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if line.strip().partition("#")[0].split("/")[-1] != page),
+                        encoding="utf-8")
 
     def build(self, site_url: str | None = None, images: bool = False) -> subprocess.CompletedProcess[str]:
         """`make build`, as an editor runs it: python tools/website.py build in the copy.
@@ -125,6 +178,20 @@ class Project:
         )
 
 
+def front_matter(page: Path) -> dict[str, object]:
+    """A page's front matter, read as YAML."""
+    return yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1]) or {}
+
+
+def site_pages(root: Path = ROOT) -> list[str]:
+    """The menu's pages written for the site, the home page aside, in menu order: no original (no `original:`
+    or `source:`), no block the build draws (no `<!-- … -->` marker). Tests that need such a page pick it here."""
+    return [page for page in Project(root).nav()[1:]
+            if not any({"original", "source"} & front_matter(root / "content" / lang / page).keys()
+                       or "<!-- " in (root / "content" / lang / page).read_text(encoding="utf-8")
+                       for lang in ("fr", "en"))]
+
+
 def copy_project(root: Path) -> Project:
     """A fresh copy of the project's site sources in `root` (created)."""
     root.mkdir(parents=True)
@@ -137,10 +204,52 @@ def copy_project(root: Path) -> Project:
     return Project(root)
 
 
+def copy_fixture_project(root: Path) -> Project:
+    """A copy of the project's program with the frozen content of tests/fixture/ (README.md there): what the
+    editors change in the real content never changes what a test of fixed texts, lines or names sees."""
+    copy = copy_project(root)
+    for lang in ("fr", "en"):
+        for page in copy.file(f"content/{lang}").iterdir():
+            page.unlink()
+    copy.file("quiz/links.lock").unlink(missing_ok=True)  # the real project's record of its links.yml versions
+    for source in FIXTURE.rglob("*"):
+        relative = source.relative_to(FIXTURE)
+        if source.is_file() and relative.name not in ("mkdocs.yml", "README.md"):
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / relative)
+    _add_new_strings(copy.file("content/strings.yml"), ROOT / "content" / "strings.yml")
+    nav = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").split("\n", 1)[1]
+    settings = copy.file("mkdocs.yml")
+    settings.write_text(settings.read_text(encoding="utf-8").replace(copy._nav_block(), nav + "\n", 1),
+                        encoding="utf-8")
+    return copy
+
+
+def _add_new_strings(fixture: Path, real: Path) -> None:
+    """Appends to the fixture's strings.yml the entries the program has since started to use (new keys of the
+    real file), so that the frozen texts keep building; what the fixture holds keeps its lines."""
+    text, new = fixture.read_text(encoding="utf-8"), real.read_text(encoding="utf-8")
+    have = set(yaml.safe_load(text))
+    added = [match.group(0) for match in re.finditer(r"^([a-z_][a-z0-9_]*):.*\n(?:[ #].*\n|\n)*", new, flags=re.M)
+             if match.group(1) not in have]
+    if added:
+        fixture.write_text(text.rstrip("\n") + "\n" + "".join(added), encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[], Project]:
     """Factory: a fresh copy of the project's site sources in a temporary folder."""
     return lambda: copy_project(tmp_path / f"project{len(list(tmp_path.iterdir()))}")
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Callable[[], Project]:
+    """Factory: a fresh copy of the project's program with the fixed content of tests/fixture/, for the tests
+    that name a page, a line or a sentence (an exact message, an edit of a given text). Skipped inside
+    tests/test_legitimate_edits.py's run: the editors' edits it makes do not reach the fixture's content."""
+    if os.environ.get("LEGITIMATE_EDITS_INNER") == "1":
+        pytest.skip("the fixture's content, which the edits of the real content do not reach")
+    return lambda: copy_fixture_project(tmp_path / f"project{len(list(tmp_path.iterdir()))}")
 
 
 @pytest.fixture

@@ -11,25 +11,32 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from _data import load_forms, load_strings
+from _data import load_forms, load_strings, markdown_ids
+from conftest import ROOT, Project, front_matter, site_pages
 from helpers import open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 LANGUAGES = ("fr", "en")
 OTHER = {"fr": "en", "en": "fr"}
-PAGES = ("index.html", "partnership-culture.html", "editorial.html", "about.html")
+STRINGS = load_strings()
+NAV = Project(ROOT).nav()
+# The menu's pages but the quiz and the kit (tested on their own), from mkdocs.yml: the texts and the site's pages.
+PAGES = tuple(page.removesuffix(".md") + ".html" for page in NAV
+              if "<!-- quiz -->" not in (ROOT / "content" / "fr" / page).read_text(encoding="utf-8")
+              and "<!-- newsletter:" not in (ROOT / "content" / "fr" / page).read_text(encoding="utf-8"))
 MISSING = "no-such-page.html"  # an address the site does not have: its language's 404 page answers
 WIDTHS = (360, 1280)
 NARROW = 360
 
 # What the reader must see, as the issue words it.
-LANGUAGE_NAME = {"fr": "Français", "en": "English"}
+LANGUAGE_NAME = {lang: STRINGS["language_name"][lang] for lang in LANGUAGES}
 SELECT_LANGUAGE = {"fr": "Sélectionner la langue", "en": "Select language"}  # Material's header button
-NOT_FOUND = {"fr": "Page introuvable", "en": "Page not found"}
+NOT_FOUND = {lang: STRINGS["not_found_title"][lang] for lang in LANGUAGES}
 TRANSLATION_WORD = {"fr": "traduction", "en": "translation"}
 # Pages published in their original language, and their translations (which must say so).
-TRANSLATED = [("en", "partnership-culture.html"), ("fr", "editorial.html")]
-ORIGINAL = [("fr", "partnership-culture.html"), ("en", "editorial.html")]
+ORIGINAL = [(lang, page.removesuffix(".md") + ".html") for lang in LANGUAGES for page in NAV
+            if front_matter(ROOT / "content" / lang / page).get("source")]
+TRANSLATED = [(OTHER[lang], page) for lang, page in ORIGINAL]
 FORMS_PAGE = "partnership-culture.html"
 SEARCH_WORD = "partenariat"
 SEARCH_LABEL = "Rechercher"  # Material's search field on a French page
@@ -130,7 +137,9 @@ def test_html_lang_is_the_page_language(site, open_page, lang, path):
 
 SWITCHES = [
     pytest.param("fr", "partnership-culture.html", "fusion", id="fr-to-en-fusion"),
-    pytest.param("en", "about.html", "privacy", id="en-to-fr-privacy"),
+    pytest.param("en", *next((page.removesuffix(".md") + ".html", markdown_ids(ROOT / "content" / "en" / page)[-1])
+                             for page in site_pages() if markdown_ids(ROOT / "content" / "en" / page)),
+                 id="en-to-fr-page-of-the-site"),
 ]
 
 

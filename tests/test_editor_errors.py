@@ -1,9 +1,9 @@
 """A careless editor at work: every mistake below gets one clear line naming the file (and the line
 or key), with no traceback and no programming word, and the site published before stays as it was.
 
-Each case is what an editor does to a scratch copy of the project (tests/conftest.py `project`), and
-what the one message must start with and contain. The edits of the data files are made on whatever
-the files hold (the first text, the first key…), so the cases keep working as the data changes.
+Each case is what an editor does to a scratch copy of the project with the frozen content of tests/fixture/
+(tests/conftest.py `fixture_project`), and what the one message must start with and contain: the pages, lines
+and texts named here are the fixture's, which the editors' changes to the real content never reach.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def colon_in_first_text(text: str) -> str:
     return in_first_text(lambda value: value.strip('"').replace('"', "") + " : voir")(text)
 
 
-PAGE = "content/fr/about.md"
+PAGE = "content/fr/about.md"  # pages, lines and texts of the fixture (tests/fixture/)
 PAGE_EN = "content/en/about.md"
 FRONT = "title: À propos"
 
@@ -422,9 +422,9 @@ def build_with_previous_site(copy: Project, site_url: str | None = None) -> list
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_a_careless_edit_gets_one_clear_line(project: BuildProject, case: str) -> None:
+def test_a_careless_edit_gets_one_clear_line(fixture_project: BuildProject, case: str) -> None:
     edits, starts, contains = CASES[case]
-    copy = project()
+    copy = fixture_project()
     for edit in edits:
         edit(copy)
     problems = build_with_previous_site(copy)
@@ -434,16 +434,16 @@ def test_a_careless_edit_gets_one_clear_line(project: BuildProject, case: str) -
 
 
 @pytest.mark.parametrize("case", SITE_URLS)
-def test_a_wrong_site_url_gets_one_clear_line(project: BuildProject, case: str) -> None:
+def test_a_wrong_site_url_gets_one_clear_line(fixture_project: BuildProject, case: str) -> None:
     url, contains = SITE_URLS[case]
-    problems = build_with_previous_site(project(), site_url=url)
+    problems = build_with_previous_site(fixture_project(), site_url=url)
     assert len(problems) == 1 and problems[0].startswith("SITE_URL: "), problems
     assert contains in problems[0], problems[0]
 
 
-def test_files_with_a_byte_order_mark_are_built(project: BuildProject) -> None:
+def test_files_with_a_byte_order_mark_are_built(fixture_project: BuildProject) -> None:
     """Some Windows editors start UTF-8 files with a byte-order mark: accepted in pages and data files alike."""
-    copy = project()
+    copy = fixture_project()
     for name in (PAGE, "content/strings.yml", "quiz/texts.yml", "mkdocs.yml"):
         file = copy.file(name)
         file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
@@ -452,8 +452,8 @@ def test_files_with_a_byte_order_mark_are_built(project: BuildProject) -> None:
     assert "<h1" in copy.file("site/fr/about.html").read_text(encoding="utf-8")
 
 
-def test_a_page_saved_with_windows_line_endings_is_built(project: BuildProject) -> None:
-    copy = project()
+def test_a_page_saved_with_windows_line_endings_is_built(fixture_project: BuildProject) -> None:
+    copy = fixture_project()
     page = copy.file(PAGE_EN)
     page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
     result = copy.build()
@@ -465,8 +465,8 @@ def test_enough_kinds_of_mistakes_are_tried() -> None:
     assert len(CASES) + len(SITE_URLS) >= 80
 
 
-def test_a_fault_in_the_program_is_one_line_naming_the_page_and_the_log(project: BuildProject) -> None:
-    copy = project()
+def test_a_fault_in_the_program_is_one_line_naming_the_page_and_the_log(fixture_project: BuildProject) -> None:
+    copy = fixture_project()
     # A programmer's slip in a hook, met while a page is read: not the editor's fault, but said the same calm way.
     copy.edit("hooks/translations.py", '    original = page.meta.get("original")\n',
               '    original = page.meta.get("original")\n    if original:\n        1 / 0\n')
@@ -492,9 +492,9 @@ FAULTS = {
 
 
 @pytest.mark.parametrize("case", FAULTS)
-def test_a_programmer_slip_is_one_line_naming_where_and_the_log(project: BuildProject, case: str) -> None:
+def test_a_programmer_slip_is_one_line_naming_where_and_the_log(fixture_project: BuildProject, case: str) -> None:
     edit, starts = FAULTS[case]
-    copy = project()
+    copy = fixture_project()
     edit(copy)
     problems = build_with_previous_site(copy)
     assert len(problems) == 1 and problems[0].startswith(starts), problems

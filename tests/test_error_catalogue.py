@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {"en": ROOT / "docs" / "errors.md", "fr": ROOT / "docs" / "erreurs.md"}
 SOURCES = sorted([*(ROOT / "hooks").glob("*.py"), ROOT / "tools" / "website.py"])
 # Calls whose text argument is a message an editor reads.
-RAISERS = {"DataError": 0, "problem": 4, "_internal_error": None, "_unknown": None}
+RAISERS = {"DataError": 0, "problem": 4, "_internal_error": None, "_unknown": None, "_lost": None}
 # Module-level tables of messages (rewordings of MkDocs and of the YAML parser).
-TABLES = {"_YAML_PROBLEMS", "_YAML_FALLBACK", "_EXPLAIN", "_TYPES"}
+TABLES = {"_YAML_PROBLEMS", "_YAML_FALLBACK", "_EXPLAIN", "_TYPES", "MESSAGES"}
 _EDGE = " '\"{}()[];:,.#<>-!?"
 MIN_LENGTH = 12
 

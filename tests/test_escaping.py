@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import Project
+from conftest import Project, site_pages
 
 # An element, a closing quotation mark of each kind followed by an attribute, an entity: each would show
 # up as an element or an attribute named *injected* if a template wrote the text without escaping it.
@@ -37,6 +37,9 @@ def _texts(node: Any) -> Iterator[tuple[Any, Any]]:
             yield from _texts(item)
 
 
+PAGE = site_pages()[0]  # a page written for the site, from the menu: its title and description get the payload
+
+
 def inject(copy: Project) -> int:
     """The payload appended to every text of every data file and to a page's title and description."""
     count = 0
@@ -47,7 +50,7 @@ def inject(copy: Project) -> int:
             count += 1
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     for lang in LANGUAGES:
-        page = copy.file(f"content/{lang}/about.md")
+        page = copy.file(f"content/{lang}/{PAGE}")
         _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(front)
         meta["title"] += PAYLOAD
@@ -94,7 +97,7 @@ def test_no_element_or_attribute_from_the_texts_appears_in_any_page(injected_sit
 
 def test_the_markup_is_shown_as_text(injected_site: tuple[Project, int]) -> None:
     copy, _ = injected_site
-    html = copy.file("site/en/about.html").read_text(encoding="utf-8")
+    html = copy.file(f"site/en/{PAGE.removesuffix('.md')}.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, flags=re.S)
     assert title and "&lt;injected-element&gt;" in title.group(1)
     menu = copy.file("site/fr/index.html").read_text(encoding="utf-8")

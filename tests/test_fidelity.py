@@ -7,18 +7,28 @@ import re
 from collections.abc import Callable
 
 import pytest
+import yaml
 from conftest import ROOT, Project, Site
 from helpers import article_html, elements, lists_of_items, visible_text
 from sources import check, sentences
 from test_build_errors import problems
 
 SOURCES = ROOT / "content" / "sources"
-# source file, its language, the page that publishes it (same file name in both languages)
-TEXTS = [
-    ("culture-de-partenariat.fr.txt", "fr", "partnership-culture.html"),
-    ("on-partnerships.en.txt", "en", "editorial.html"),
-]
 OTHER = {"fr": "en", "en": "fr"}
+
+
+def _texts() -> list[tuple[str, str, str]]:
+    """(source file, its language, the page that publishes it) for each page whose front matter names a source."""
+    found = []
+    for lang in ("fr", "en"):
+        for page in sorted((ROOT / "content" / lang).glob("*.md")):
+            front = yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1]) or {}
+            if front.get("source"):
+                found.append((front["source"], lang, page.with_suffix(".html").name))
+    return found
+
+
+TEXTS = _texts()
 
 
 def _source(name: str) -> str:
@@ -78,8 +88,9 @@ def test_the_check_refuses_a_sentence_added_inside_an_original_a_changed_one_and
     assert check(published, FRENCH) == problem
 
 
-def test_a_sentence_of_the_site_added_inside_an_original_stops_the_build(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_a_sentence_of_the_site_added_inside_an_original_stops_the_build(
+        fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     copy.edit("content/fr/partnership-culture.md", "## Des peurs à apprivoiser {#fears}",
               "Et votre partenariat ? Faites le questionnaire.\n\n## Des peurs à apprivoiser {#fears}")
     assert problems(copy.build()) == [
@@ -94,8 +105,9 @@ def test_a_sentence_of_the_site_added_inside_an_original_stops_the_build(project
 def test_the_originals_sources_are_offered_for_download(site: Site, source: str, lang: str, page: str) -> None:
     for language in ("fr", "en"):
         assert (site.path / language / "sources" / source).read_bytes() == (SOURCES / source).read_bytes()
-        links = [attrs for tag, attrs in elements(article_html(site.path / language / "about.html")) if tag == "a"]
-        assert {"href": f"sources/{source}", "download": ""} in links, language
+        links = [attrs for html in (site.path / language).glob("*.html") if "<article" in html.read_text("utf-8")
+                 for tag, attrs in elements(article_html(html)) if tag == "a"]
+        assert {"href": f"sources/{source}", "download": ""} in links, f"no page of {language}/ offers it"
 
 
 @pytest.mark.parametrize(("source", "lang", "page"), TEXTS)
@@ -138,13 +150,13 @@ def test_the_translation_says_so_and_links_to_the_original(site: Site, source: s
 
 
 def test_open_list_endings_stay_as_received_and_the_site_speaks_after_the_text(site: Site) -> None:
-    endings = {"fr": ["….", "….", "…"], "en": ["…", "…", "…"]}
+    endings = {"fr": ["….", "….", "…"], "en": ["…", "…", "…"]}  # of the French original's open lists
+    page = next(page for source, lang, page in TEXTS if lang == "fr")
     for lang in ("fr", "en"):
-        html = article_html(site.path / lang / "partnership-culture.html")
+        html = article_html(site.path / lang / page)
         assert [items[-1] for items in lists_of_items(html)[1:]] == endings[lang]
         text = visible_text(html)
         assert "à chacun d’y ajouter" not in text and "for everyone to add their own" not in text
-        end_of_text, after = {"fr": ("Fin du texte.", "Et votre partenariat"),
-                              "en": ("End of the text.", "And your partnership")}[lang]
-        last_list = text.rindex("…")
-        assert last_list < text.index(end_of_text) < text.index(after)
+        original, after = html.split('<div class="after-text">', 1)  # the block of the site's own texts
+        assert "…" in visible_text(original) and "…" not in visible_text(after).split("\n", 1)[0]
+        assert len(visible_text(after).splitlines()) > 2, "the site says nothing after the text"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _data import DataError
+from _data import DataError, load_strings
 from _quiz import load_quiz
 from babel.dates import format_date
-from conftest import Project, Site
+from conftest import ROOT, Project, Site
 from footer import last_update, load_publisher
 from helpers import visible_text
 from quiz_facts import SECONDS_PER_QUESTION, UNSCORED_QUESTIONS, quiz_facts
@@ -21,10 +22,17 @@ def _footer(html: str) -> str:
     return html[html.index('<footer class="md-footer">'):html.index("</footer>")]
 
 
-def test_nothing_is_invented_while_content_publisher_yml_is_empty(site: Site) -> None:
-    assert load_publisher() == {"publisher": {"fr": "", "en": ""}, "contact": ""}
-    footer = _footer((site.path / "fr" / "index.html").read_text(encoding="utf-8"))
-    assert "Publié par" not in footer and "Contact" not in footer and "mailto:" not in footer
+def test_the_footer_says_who_publishes_the_site_only_what_content_publisher_yml_sets(site: Site) -> None:
+    facts, strings = load_publisher(), load_strings()
+    for lang in ("fr", "en"):
+        footer = _footer((site.path / lang / "index.html").read_text(encoding="utf-8"))
+        text = visible_text(footer)
+        publisher, contact = facts["publisher"][lang], facts["contact"]
+        assert (strings["footer_publisher"][lang] in text) == bool(publisher), lang
+        assert publisher in text
+        assert ("mailto:" in footer) == bool(contact)
+        if contact:
+            assert f'<a href="mailto:{contact}">{contact}</a>' in footer
 
 
 def test_the_date_of_the_last_update_is_the_last_commit_of_the_sites_sources(site: Site) -> None:
@@ -32,7 +40,7 @@ def test_the_date_of_the_last_update_is_the_last_commit_of_the_sites_sources(sit
     assert updated is not None
     for lang, text in (("fr", format_date(updated, "d MMMM y", locale="fr")),
                        ("en", format_date(updated, "d MMMM y", locale="en"))):
-        footer = _footer((site.path / lang / "about.html").read_text(encoding="utf-8"))
+        footer = _footer((site.path / lang / "index.html").read_text(encoding="utf-8"))
         assert f'<time datetime="{updated.isoformat()}">{text}</time>' in footer
 
 
@@ -70,7 +78,7 @@ def test_publisher_and_contact_appear_escaped_once_set_and_no_date_without_histo
         encoding="utf-8")
     result = copy.build("http://127.0.0.1:8123/")
     assert result.returncode == 0, result.stdout + result.stderr
-    footer = _footer((copy.root / "site" / "fr" / "about.html").read_text(encoding="utf-8"))
+    footer = _footer((copy.root / "site" / "fr" / "index.html").read_text(encoding="utf-8"))
     assert "<b>" not in footer
     assert "Publié par Association <b>A</b>" in visible_text(footer)
     assert '<a href="mailto:contact@example.org">contact@example.org</a>' in footer
@@ -83,16 +91,21 @@ def test_counts_come_from_the_quiz_data() -> None:
     assert quiz_facts() == {"questions": questions, "minutes": minutes}
 
 
-def test_the_home_page_states_the_counts_of_the_quiz(site: Site) -> None:
+def test_the_pages_state_the_counts_of_the_quiz_where_they_say_so(site: Site) -> None:
     facts = quiz_facts()
-    minutes = f"{facts['minutes']}\u00a0minutes"
-    for lang, words in (("fr", f"environ {minutes}"), ("en", f"about {minutes}")):
-        html = (site.path / lang / "index.html").read_text(encoding="utf-8")
-        assert words in html and f"{facts['questions']} questions" in html and "{quiz_" not in html
+    for lang in ("fr", "en"):
+        for source in (ROOT / "content" / lang).glob("*.md"):
+            text = source.read_text(encoding="utf-8").split("---", 2)[2]  # the page's text, below its front matter
+            html = (site.path / lang / source.with_suffix(".html").name).read_text(encoding="utf-8")
+            assert "{quiz_" not in html, source
+            shown = visible_text(html).replace("\u00a0", " ")
+            for key in ("questions", "minutes"):
+                for before in re.findall(rf"(\w+ ){{quiz_{key}}}", text):
+                    assert f"{before}{facts[key]}" in shown, f"{source.name}: {before}{{quiz_{key}}}"
 
 
-def test_an_unknown_count_in_a_page_is_named(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_an_unknown_count_in_a_page_is_named(fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     copy.edit("content/en/index.md", "answer {quiz_questions} short", "answer {quiz_answers} short")
     assert problems(copy.build()) == [
         "content/en/index.md: unknown placeholder '{quiz_answers}'; expected {quiz_questions} or {quiz_minutes}"]

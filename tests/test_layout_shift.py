@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 import website
-from conftest import free_port, running
+from conftest import ROOT, free_port, running, site_pages
+from newsletter import load_kit
 from playwright.sync_api import Page, Route, expect
 from test_compare_browser import full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
@@ -106,7 +107,7 @@ def assert_still(page: Page) -> None:
 def test_the_measure_counts_a_block_that_pushes_the_text_down_after_the_first_paint(site, open_page):
     """What the tests below add up is what a reader sees move: text pushed down by a late block counts."""
     page = open_page(VIEWPORTS["phone"])
-    load_with_scripts_held(page, f"{site.url}en/about.html")
+    load_with_scripts_held(page, f"{site.url}en/{site_pages()[0].removesuffix('.md')}.html")  # a page of text
     page.wait_for_load_state("load")
     page.evaluate("""() => new Promise(done => requestAnimationFrame(() => {
       const late = document.createElement("div");
@@ -259,9 +260,11 @@ def test_without_quiz_js_the_paper_version_shows(site, open_page, failure):
 def test_what_shows_only_with_javascript_is_in_place_before_material_s_bundle_arrives(site, open_page, viewport):
     page = open_page(VIEWPORTS[viewport])
     release = hold_scripts(page, ("**/assets/javascripts/bundle.*.min.js",))
-    page.goto(f"{site.url}en/newsletter.html", wait_until="commit")
+    kit = next(page.stem for page in sorted((ROOT / "content" / "en").glob("*.md"))  # the newsletter kit's page
+               if "<!-- newsletter:" in page.read_text(encoding="utf-8"))
+    page.goto(f"{site.url}en/{kit}.html", wait_until="commit")
     page.wait_for_function(PAINTED)
-    expect(page.get_by_role("button", name="Copy link", exact=True).first).to_be_visible()
+    expect(page.get_by_role("button", name=load_kit().ui["copy_link"]["en"], exact=True).first).to_be_visible()
     banner = page.get_by_role("banner")
     if viewport == "phone":
         expect(banner.locator("label.md-header__button[for=__search]")).to_be_visible()

@@ -8,21 +8,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _data import markdown_ids
 from _quiz import favouring, load_quiz
-from conftest import Project, Site, copy_project, free_port, serving
+from conftest import ROOT, Project, Site, copy_project, free_port, serving, site_pages
 from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Page, expect
 from test_permalinks import serves
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
+# the page that the hosted copy moves: a page of the site with sections (from the menu), and one of its anchors
+MOVED = next(page for page in site_pages() if markdown_ids(ROOT / "content" / "fr" / page))
+OLD, ANCHOR = MOVED.removesuffix(".md") + ".html", markdown_ids(ROOT / "content" / "fr" / MOVED)[-1]
 
 
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The project built for and served under http://127.0.0.1:<port>/partenariat/, with about.md moved."""
+    """The project built for and served under http://127.0.0.1:<port>/partenariat/, with MOVED moved to
+    moved-page.md (its redirect declared)."""
     copy: Project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
-    copy.move_page("about.md", "credits.md")
+    copy.move_page(MOVED, "moved-page.md")
     url = f"http://127.0.0.1:{free_port()}/partenariat/"
     result = copy.build(site_url=url)
     assert result.returncode == 0, result.stderr
@@ -36,7 +41,7 @@ def page(new_page) -> Page:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", [name for name in PAGES if name != "about.html"] + ["credits.html"])
+@pytest.mark.parametrize("name", [name for name in PAGES if name != OLD] + ["moved-page.html"])
 def test_under_a_sub_path_every_page_its_links_and_assets_work(hosted: Site, page: Page, lang: str, name: str) -> None:
     failures: list[str] = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
@@ -69,9 +74,9 @@ def test_under_a_sub_path_the_language_menu_keeps_page_and_anchor(hosted: Site, 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_moved_page_sends_readers_on_with_their_anchor(hosted: Site, page: Page, lang: str) -> None:
-    page.goto(f"{hosted.url}{lang}/about.html#privacy")
-    expect(page).to_have_url(f"{hosted.url}{lang}/credits.html#privacy")
-    expect(page.locator("#privacy")).to_be_in_viewport()
+    page.goto(f"{hosted.url}{lang}/{OLD}#{ANCHOR}")
+    expect(page).to_have_url(f"{hosted.url}{lang}/moved-page.html#{ANCHOR}")
+    expect(page.locator(f"#{ANCHOR}")).to_be_in_viewport()
 
 
 def test_the_404_page_works_under_a_sub_path(hosted: Site, page: Page) -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 import material
 import pytest
 from axe import settle
-from conftest import Site
+from conftest import ROOT, Project, Site
 from helpers import material_started, press_shortcut
+from newsletter import load_kit
 from playwright.sync_api import Page, Route, expect
 from test_quiz_axe import go_to
 
@@ -25,8 +26,10 @@ SHIPPED = Path(material.__file__).parent / "templates" / "assets" / "stylesheets
 WHOLE = {sheet: next(SHIPPED.glob(f"{sheet}.*.min.css")) for sheet in ("main", "palette")}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-PAGES = ("index.html", "partnership-culture.html", "editorial.html", "quiz.html", "newsletter.html", "about.html",
-         "result-cooperation.html", "404.html")
+# every page of the menu (mkdocs.yml), a result page and the 404 page
+PAGES = (*(page.removesuffix(".md") + ".html" for page in Project(ROOT).nav()), "result-cooperation.html", "404.html")
+KIT_PAGE = next(page.stem + ".html" for page in sorted((ROOT / "content" / "fr").glob("*.md"))  # the kit's page
+                if "<!-- newsletter:" in page.read_text(encoding="utf-8"))
 
 # The properties any style sheet of the page may set, Material's whole sheets included: the longhands of
 # every declaration (a shorthand such as margin gives margin-top…), and of the style attributes. Only these
@@ -207,9 +210,9 @@ def test_a_copied_kit_text_looks_the_same(site, open_page):
     page = open_page(DESKTOP)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page.clock.install()
-    page.goto(f"{site.url}fr/newsletter.html")
+    page.goto(f"{site.url}fr/{KIT_PAGE}")
     material_started(page)  # the copy buttons are Material's
-    page.get_by_role("button", name="Copier le lien", exact=True).last.click()
+    page.get_by_role("button", name=load_kit().ui["copy_link"]["fr"], exact=True).last.click()
     expect(page.locator(".md-dialog")).to_be_visible()
     page.clock.pause_at(page.evaluate("Date.now()") + 1)  # "Copied" stays while the sheets are compared
     expect_same_look(page)

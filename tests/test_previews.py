@@ -180,7 +180,8 @@ def test_the_language_chooser_has_a_preview_too(site: Site) -> None:
             for tag, a in elements((site.path / "index.html").read_text(encoding="utf-8")) if tag == "meta"
             and (a.get("property", "").startswith("og:") or a.get("name", "").startswith("twitter:"))}
     assert tags["og:url"] == site.url
-    assert tags["og:title"] == "Culture de partenariat · Partnership culture"
+    name = load_strings()["site_name"]
+    assert tags["og:title"] == f"{name['fr']} · {name['en']}"
     assert tags["og:image"] == f"{site.url}fr/assets/previews/index.png"
     assert (site.path / "fr" / "assets" / "previews" / "index.png").is_file()
     assert tags["twitter:card"] == "summary_large_image"

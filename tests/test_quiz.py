@@ -113,7 +113,8 @@ def test_the_answers_are_not_in_the_order_of_the_forms() -> None:
         assert places != sorted(places) and places != sorted(places, reverse=True), question.id
 
 
-# (file, old text, new text), the exact message the editor gets
+# (file, old text, new text), the exact message the editor gets: lines and texts of the frozen quiz data of
+# tests/fixture/ (fixture_project), which the editors' rewording never reaches
 CASES = {
     "YAML syntax error": (
         ("quiz/questions.yml", "  - id: informing", "  - id: [informing"),
@@ -153,15 +154,15 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_quiz_data_gets_one_clear_message(project: Callable[[], Project], case: str) -> None:
+def test_bad_quiz_data_gets_one_clear_message(fixture_project: Callable[[], Project], case: str) -> None:
     (path, old, new), expected = CASES[case]
-    copy = project()
+    copy = fixture_project()
     copy.edit(path, old, new)
     assert problems(copy.build()) == [expected]
 
 
-def test_a_duplicate_answer_id_is_named(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_a_duplicate_answer_id_is_named(fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     text = copy.file("quiz/questions.yml").read_text(encoding="utf-8")
     start = text.index("  - id: informing")
     second = text.index("      - id: b", start)
@@ -171,8 +172,8 @@ def test_a_duplicate_answer_id_is_named(project: Callable[[], Project]) -> None:
     ]
 
 
-def test_a_question_without_answers_is_named(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_a_question_without_answers_is_named(fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     path = copy.file("quiz/questions.yml")
     text = path.read_text(encoding="utf-8")
     last = text.index("    answers:", text.index("  - id: who-does-what"))
@@ -182,8 +183,8 @@ def test_a_question_without_answers_is_named(project: Callable[[], Project]) -> 
     ]
 
 
-def test_weights_that_leave_a_form_unreachable_are_refused(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_weights_that_leave_a_form_unreachable_are_refused(fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     path = copy.file("quiz/questions.yml")
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"weights: \{fusion: \d\}", "weights: {service: 1}", text)
@@ -195,8 +196,8 @@ def test_weights_that_leave_a_form_unreachable_are_refused(project: Callable[[],
     ]
 
 
-def test_a_missing_interface_text_is_named(project: Callable[[], Project]) -> None:
-    copy = project()
+def test_a_missing_interface_text_is_named(fixture_project: Callable[[], Project]) -> None:
+    copy = fixture_project()
     copy.edit("quiz/texts.yml", "  progress:\n    fr: Question {n} sur {total}\n    en: Question {n} of {total}\n", "")
     assert problems(copy.build()) == [
         'quiz/texts.yml:6: ui.progress: missing; expected a text in each language (progress: {fr: "…", en: "…"})'

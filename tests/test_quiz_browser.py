@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from _data import typeset
+from _data import load_strings, typeset
 from _quiz import Question, favouring, load_quiz, score
+from conftest import ROOT, Project, site_pages
 from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser import LANGUAGES, NARROW, language_menu_link, watch_errors
@@ -362,8 +363,8 @@ def test_without_javascript_no_control_that_needs_it_is_shown(open_quiz, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["index.html", "partnership-culture.html", "editorial.html", "about.html",
-                                  "newsletter.html", "result-cooperation.html", "quiz.html"])
+@pytest.mark.parametrize("path", [*(page.removesuffix(".md") + ".html" for page in Project(ROOT).nav()),
+                                  "result-cooperation.html"])  # every page of the menu, and a result page
 def test_no_hidden_element_is_displayed_on_any_page(site, open_page, lang, path):
     page = open_page()
     page.goto(f"{site.url}{lang}/{path}", wait_until="load")
@@ -988,7 +989,7 @@ def test_printed_paper_version_fits_two_a4_sides_with_every_field(site, open_qui
     pdf = printed_pdf(page)
     assert 1 <= len(PDF_PAGE.findall(pdf)) <= MAX_PRINTED_PAGES
     printed = re.sub(r"\s+", " ", pdf_text(pdf))
-    site_name = {"fr": "Culture de partenariat", "en": "Partnership culture"}[lang]
+    site_name = load_strings()["site_name"][lang]
     assert site_name in printed and f"{site.url}{lang}/{QUIZ_PAGE}" in printed.replace(" ", "")
     for key in ("paper_partnership", "paper_organisation", "paper_date", "paper_title", "grid_title", "grid_total"):
         assert ui(key, lang) in printed, key
@@ -1048,7 +1049,8 @@ def test_quiz_page_loads_only_the_quiz_files_beyond_an_ordinary_page(site, brows
             context.close()
         return urls
 
-    extra = requested(QUIZ_PAGE) - requested("about.html") - {f"{site.url}fr/{QUIZ_PAGE}"}
+    extra = requested(QUIZ_PAGE) - requested(f"{site_pages()[0].removesuffix('.md')}.html") - {
+        f"{site.url}fr/{QUIZ_PAGE}"}
     assert extra == {f"{site.url}fr/{asset}" for asset in ASSETS}
 
 
