@@ -2,6 +2,7 @@
 
     python tools/website.py build              # both languages into site/; on any problem site/ stays as it was
     python tools/website.py serve [--port N]   # build, serve on http://127.0.0.1:8000/ (or N), rebuild on change
+    python tools/website.py check              # make test, first: build into a temporary folder, say the problems
 
 Before MkDocs runs, the files an editor touches are checked (mkdocs.yml, its menu, hooks and
 plugins, encodings, SITE_URL). Then mkdocs.yml is built once per language (SITE_LANG=fr,
@@ -43,9 +44,11 @@ import markupsafe
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+import _settings  # noqa: E402
+from _annotations import annotations  # noqa: E402
 from _data import (  # noqa: E402
     CONTENT,
-    DEFAULT_SITE_URL,
+    DEFAULT_SITE_URL,  # noqa: F401 - tools/offline.py reads it here
     LANGUAGE_NAMES,
     LANGUAGES,
     DataError,
@@ -59,6 +62,8 @@ from _data import (  # noqa: E402
     site_root,
     templates,
 )
+from _link_versions import record as record_links  # noqa: E402
+from _links_hint import link_hint  # noqa: E402
 
 SITE = ROOT / "site"
 ERROR_LOG = ROOT / "build-error.log"
@@ -186,7 +191,11 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
             return [str(error)]
         except Exception as error:  # noqa: BLE001
             return [_internal_error("index.html, 404.html and sitemap.xml at the site root", _fault_place(error))]
+        problems = _check_finished(staging, env.get("SITE_URL"))  # every link leads somewhere, the size fits
+        if problems:
+            return problems
         _swap(staging, site_dir)
+        record_links()  # the versions of quiz/links.yml this site can read: never to change (hooks/_link_versions.py)
         return []
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -245,6 +254,7 @@ def check_sources(site_url: str | None = None) -> None:
     _check_hooks(config)
     _check_assets(config)
     _check_plugins(config)
+    _settings.check(config)  # the settings that would break a promise: another host, page/ addresses, the menu
     _check_data_and_pages()
     _check_nav(config)
 
@@ -255,6 +265,7 @@ def _check_data_and_pages() -> None:
     They are the checks the hooks make again during the build; here they stop at the first problem in
     a fraction of a second, and each problem is said once for both languages.
     """
+    import _markdown_lint
     import anchors
     import front_matter
     import languages
@@ -278,6 +289,7 @@ def _check_data_and_pages() -> None:
     for lang in LANGUAGES:
         for path in sorted((CONTENT / lang).glob("*.md")):
             meta = front_matter.check(path, lang)
+            _markdown_lint.check(path)  # Markdown that would not show as written
             anchors.check(path.name, lang)
             markers.check(path, meta)
 
@@ -325,7 +337,7 @@ def _check_plugins(config: dict) -> None:
         next(iter(item)) if isinstance(item, dict) and item else item for item in plugins or []]
     installed = {entry.name for entry in entry_points(group="mkdocs.plugins")}
     for name in names:
-        if isinstance(name, str) and name not in installed and name.split("/")[-1] not in installed:
+        if isinstance(name, str) and not {name, name.split("/")[-1], f"material/{name}"} & installed:
             raise DataError(f"mkdocs.yml{line_of(config, 'plugins')}: plugins: the plugin '{name}' is not installed; "
                             f"check its spelling (this site uses search)")
 
@@ -348,7 +360,7 @@ def _check_nav(config: dict) -> None:
                     continue
                 item = value
             if not isinstance(item, str):
-                raise DataError(f"{at}: expected a page's file name, such as about.md, or 'Title: about.md'; "
+                raise DataError(f"{at}: expected a page's file name, such as about.md; "
                                 f"found {describe(item)}")
             if re.match(r"https?://", item):
                 continue
@@ -657,11 +669,14 @@ def explain(output: str, lang: str) -> list[str]:
             elif problems[-1].startswith("mkdocs.yml: "):  # the first place named is the line to look at
                 problems[-1] = problems[-1].replace("mkdocs.yml:", f"mkdocs.yml:{mark.group(1)}:", 1)
             continue
-        for pattern, template in _EXPLAIN:
+        missing = _EXPLAIN[0][0].fullmatch(message)  # a link to nothing: a known mistake is said with its cause
+        hint = link_hint(lang, missing.group(1), missing.group(2)) if missing else None
+        for pattern, template in [] if hint else _EXPLAIN:
             match = pattern.fullmatch(message)
             if match:
                 message = template.format(*match.groups(), lang=lang)
                 break
+        message = hint or message
         message = re.sub(r"<class '(\w+)'>", lambda m: _TYPES.get(m.group(1), "another kind of value"), message)
         if message and not _DROP.match(message) and message not in problems:
             problems.append(message)
@@ -670,6 +685,7 @@ def explain(output: str, lang: str) -> list[str]:
 
 def _write_root(staging: Path, site_url: str | None) -> None:
     """The files of the site root: language chooser (x-default), bilingual 404 page, sitemap of both."""
+    from _csp import with_policy
     from not_found import base_element
     from previews import LOCALES
 
@@ -690,7 +706,21 @@ def _write_root(staging: Path, site_url: str | None) -> None:
     context = {"root": root, "base_path": base_path, "languages": LANGUAGES, "strings": strings,
                "pages": pages, "previews": previews, "base": markupsafe.Markup(base_element(base_path, ""))}
     for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
-        (staging / name).write_text(_TEMPLATES.get_template(name).render(context), encoding="utf-8")
+        text = _TEMPLATES.get_template(name).render(context)
+        (staging / name).write_text(with_policy(text) if name.endswith(".html") else text, encoding="utf-8")
+
+
+def _check_finished(staging: Path, site_url: str | None) -> list[str]:
+    """The finished site's links and resources (hooks/_site_links.py), the addresses it has published
+    (permalinks.txt, hooks/_permalinks.py) and its total size (tools/budget.yml)."""
+    import _permalinks
+    from _site_links import check, total_size
+
+    try:
+        # A published address lost is said first, and alone: the links that led to it say the same again.
+        return _permalinks.check(staging) or check(staging, site_root(site_url)) + total_size(staging)
+    except Exception as error:  # noqa: BLE001
+        return [_internal_error("the check of the links and the size of the finished site", _fault_place(error))]
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
@@ -767,11 +797,12 @@ class LiveReload:
 
 _RELOAD_PATH = "/__reload__"
 # Asks the server, one long request at a time, whether a newer build exists; reloads the page when it does.
+# A file of its own, not an inline script: the pages' Content-Security-Policy (hooks/_csp.py) runs only theirs.
 _RELOAD_SCRIPT = (
-    '<script>(function(){{var build={build};function ask(){{fetch("{path}?build="+build,{{cache:"no-store"}})'
-    '.then(function(r){{return r.text()}}).then(function(t){{if(t!==String(build)){{location.reload()}}else{{ask()}}}})'
-    '.catch(function(){{setTimeout(ask,2000)}})}}ask()}})();</script>'
-)
+    '(function(){var build=document.currentScript.dataset.build;function ask(){fetch("' + _RELOAD_PATH
+    + '?build="+build,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(t!==build)'
+    '{location.reload()}else{ask()}}).catch(function(){setTimeout(ask,2000)})}ask()})();'
+).encode()
 
 
 class ServeHandler(SiteHandler):
@@ -780,6 +811,9 @@ class ServeHandler(SiteHandler):
     reload: LiveReload = LiveReload()
 
     def do_GET(self) -> None:  # noqa: N802 - the parent's name
+        if self.path.split("?", 1)[0] == _RELOAD_PATH + ".js":
+            self._send(200, "text/javascript; charset=utf-8", _RELOAD_SCRIPT)
+            return
         if self.path.split("?", 1)[0] == _RELOAD_PATH:
             seen = parse_qs(urlsplit(self.path).query).get("build", ["0"])[0]
             body = str(self.reload.wait(int(seen) if seen.isdigit() else 0, 25)).encode()
@@ -804,7 +838,7 @@ class ServeHandler(SiteHandler):
                                                                          else b"Not found"))
 
     def _with_script(self, body: bytes) -> bytes:
-        script = _RELOAD_SCRIPT.format(build=self.reload.build, path=_RELOAD_PATH).encode()
+        script = f'<script src="{_RELOAD_PATH}.js" data-build="{self.reload.build}"></script>'.encode()
         end = body.rfind(b"</body>")
         return body[:end] + script + body[end:] if end >= 0 else body + script
 
@@ -850,17 +884,23 @@ def _snapshot() -> dict[str, float]:
     return files
 
 
-def _report(problems: list[str], seconds: float, site_url: str) -> None:
+def _report(problems: list[str], seconds: float, site_url: str, preview: bool = True) -> bool:
+    """Say how a build ended, in one line when it succeeded; True when that line said the address is the local
+    preview's (`preview`: say it; make serve says it at its first build only)."""
     if problems:
         print(f"\nThe build stopped ({len(problems)} problem{'s' if len(problems) > 1 else ''}); "
               "site/ was left as it was:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
-    else:
-        print(f"Built both languages (French, English) for {site_url} into site/ in {seconds:.1f} s.")
-        if site_url == DEFAULT_SITE_URL:
-            print("This is the local preview address: to publish, build with SITE_URL set to the site's address, "
-                  "e.g. SITE_URL=https://example.org/partenariat/ make build")
+        for line in annotations(problems, "The build stopped"):  # in GitHub Actions: each problem on its line
+            print(line)
+        return False
+    local = preview and urlsplit(site_url).hostname in ("127.0.0.1", "localhost")
+    notice = (f" This is the local preview's address: links, QR codes and the paper version point at {site_url}; "
+              f"to publish, build with the site's address, e.g. SITE_URL=https://example.org/partenariat/ make build"
+              if local else "")
+    print(f"Built both languages (French, English) for {site_url} into site/ in {seconds:.1f} s.{notice}")
+    return local
 
 
 def _port(value: str | None, site_url: str) -> int:
@@ -898,7 +938,7 @@ def serve(port_value: str | None) -> int:
     _start_workers(env)
     seen = _snapshot()  # before the first build: a file saved while it runs is built next
     start = time.monotonic()
-    _report(build(), time.monotonic() - start, site_url)
+    told = _report(build(), time.monotonic() - start, site_url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     address = f"http://127.0.0.1:{port}{urlsplit(site_url).path}"
     print(f"Serving on {address} (French: {address}fr/, English: {address}en/). "
@@ -923,13 +963,38 @@ def serve(port_value: str | None) -> int:
                 _start_workers(env)
             start = time.monotonic()
             problems = build()
-            _report(problems, time.monotonic() - start, site_url)
+            told = _report(problems, time.monotonic() - start, site_url, preview=not told) or told
             if not problems:
                 reload.rebuilt()
     except KeyboardInterrupt:
         server.shutdown()
         _stop_workers()
     return 0
+
+
+def check() -> int:
+    """`make test`, before the tests: the site built once into a temporary folder (site/ is not touched), its
+    problems said as `make build` says them, then one line on what to do; 1 when there are any."""
+    try:
+        site_root()
+    except DataError as error:
+        problems = [str(error)]
+    else:
+        with tempfile.TemporaryDirectory(prefix="site-check-") as folder:
+            problems = build(Path(folder) / "site")
+    if not problems:
+        print("make test: the content builds in both languages; now the tests.")
+        return 0
+    _report(problems, 0, "")
+    if ERROR_LOG.is_file():  # a fault in the program: the editor's fix is to tell a programmer
+        print(f"\nmake test: the build program failed (above), not necessarily because of your text; send "
+              f"{rel(ERROR_LOG)} to a programmer. The tests were not run.", file=sys.stderr)
+    else:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        print(f"\nmake test: the content has {count} (above); fix {'them' if len(problems) > 1 else 'it'} and "
+              f"run make test again. "
+              f"The tests were not run.", file=sys.stderr)
+    return 1
 
 
 def _content_only(path: str) -> bool:
@@ -948,7 +1013,7 @@ def _clear_caches() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "serve", "language", "worker"))
+    parser.add_argument("command", choices=("build", "check", "serve", "language", "worker"))
     parser.add_argument("--port", default=os.environ.get("PORT"))
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -963,7 +1028,11 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args.port)
         except DataError as error:  # before the first build: the port or the address; one line says it
             print(f"make serve: {error}", file=sys.stderr)
+            for line in annotations([f"make serve: {error}"], "make serve"):
+                print(line)
             return 1
+    if args.command == "check":
+        return check()
     try:
         site_url = site_root()
     except DataError as error:
