@@ -14,7 +14,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from _data import CONTENT, DataError, normalise, read_text, rel
+from _data import CONTENT, DataError, read_text, rel
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -62,12 +62,12 @@ def check(published: str, source: str) -> str | None:
     the last one, nothing but punctuation may sit between two sentences. The title (the first
     sentence) may be set in sentence case when the source has it in capitals.
     """
-    text = normalise(published)
+    text = _exact(published)
     folded = text.casefold()
     cursor = 0
     previous = ""
     for index, sentence in enumerate(sentences(source)):
-        wanted = normalise(sentence)
+        wanted = _exact(sentence)
         if index == 0 and sentence.isupper():
             position = folded.find(wanted.casefold(), cursor)
         else:
@@ -81,6 +81,13 @@ def check(published: str, source: str) -> str | None:
                     f"own: '{_short(added)}'; put the site's texts before or after the original")
         cursor, previous = position + len(wanted), sentence
     return None
+
+
+def _exact(text: str) -> str:
+    """The text as a reader reads it: white space folded (a page's tags leave spaces around words and
+    punctuation), every character kept, quotes and apostrophes included: ’ is not ', « » is not "."""
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+    return re.sub(r" ?([:;!?«»“”\"]) ?", r"\1", text).strip()
 
 
 def _short(text: str, end: bool = False) -> str:

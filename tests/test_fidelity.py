@@ -88,6 +88,16 @@ def test_the_check_refuses_a_sentence_added_inside_an_original_a_changed_one_and
     assert check(published, FRENCH) == problem
 
 
+@pytest.mark.parametrize(("published", "problem"), [
+    ("Titre L’âme « perdue ».", None),
+    ("Titre L’âme «\u00a0perdue\u00a0».", None),  # spacing is the page's layout
+    ("Titre L'âme « perdue ».", "this sentence is missing, changed or out of order after 'TITRE': 'L’âme « perdue ».'"),
+    ('Titre L’âme "perdue".', "this sentence is missing, changed or out of order after 'TITRE': 'L’âme « perdue ».'"),
+])
+def test_an_original_keeps_its_own_quotes_and_apostrophes(published: str, problem: str | None) -> None:
+    assert check(published, "TITRE\n\nL’âme « perdue ».\n") == problem
+
+
 def test_a_sentence_of_the_site_added_inside_an_original_stops_the_build(
         fixture_project: Callable[[], Project]) -> None:
     copy = fixture_project()
