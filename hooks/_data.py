@@ -169,6 +169,10 @@ def site_root(value: str | None = None) -> str:
     if "?" in url or "#" in url:
         raise DataError(f"SITE_URL: expected the address of a folder, without '?' or '#', {_URL_EXAMPLE}; "
                         f"found '{url}'")
+    folder, _, last = url.rpartition("/")
+    if "." in last and "/" in url.partition("://")[2] and _SITE_URL.fullmatch(folder + "/"):
+        raise DataError(f"SITE_URL: expected the address of the folder the site is published in, not of a file "
+                        f"('{last}'), {_URL_EXAMPLE}; found '{url}' (write '{folder}/')")
     if re.fullmatch(r"https?://[^/]+(?:/[^/]+)*", url) and _SITE_URL.fullmatch(url + "/"):
         raise DataError(f"SITE_URL: expected the address to end with '/', {_URL_EXAMPLE}; found '{url}' "
                         f"(write '{url}/')")

@@ -76,6 +76,10 @@ _KNOWN: list[tuple[str, str, str]] = [
     (r"fonts\.googleapis\.com|fonts\.gstatic\.com|use\.typekit\.net|fonts\.bunny\.net|fontawesome",
      "font", "a font service"),
 ]
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}  # the preview's addresses, on the editor's computer
+_EMAIL = re.compile(r"[^@\s,;:<>()\[\]\\\"]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+_SHOWN_MARKDOWN = re.compile(r"\*\*\S[^*\n]*\*\*|\[[^\[\]\n]+\]\([^()\s]+\)|^#{1,6} \S", re.M)  # Markdown as text
+_BLOCKS = ("div", "section", "aside", "nav", "details", "figure", "blockquote", "table")
 _WORD_WORDS = re.compile(r"mso-|\bMso[A-Z]|urn:schemas-microsoft-com|Microsoft Word|\[if (?:!|gte |lt |gt )?(?:mso|vml|"
                          r"supportLists|supportFields|supportLineBreak)")
 
@@ -89,6 +93,8 @@ class _Found:
     problems: list[tuple[int, DataError]] = field(default_factory=list)
     word: list[tuple[int, str]] = field(default_factory=list)
     word_only: list[tuple[int, DataError]] = field(default_factory=list)  # said by the Word line when there is one
+    pasted_from: str = "Word"  # or "Google Docs", by the signs found
+    site: str = ""  # the site's own address, which its pages never write
 
     def add(self, line: int, error: DataError, from_word: bool = False) -> None:
         (self.word_only if from_word else self.problems).append((line, error))
@@ -100,8 +106,8 @@ class _Found:
             signs = ", ".join(list(dict.fromkeys(sign for _, sign in sorted(self.word)))[:4])
             at = f"{self.where}:{line}"
             problems.append((line, DataError(
-                f"{at}: text pasted from Word with its formatting ({signs}); paste it as plain text (Ctrl+Shift+V) "
-                f"and add the headings and lists in Markdown")))
+                f"{at}: text pasted from {self.pasted_from} with its formatting ({signs}); paste it as plain text "
+                f"(Ctrl+Shift+V) and add the headings and lists in Markdown")))
         else:
             problems += self.word_only
         errors = [error for _, error in sorted(problems, key=lambda item: item[0])]
@@ -138,6 +144,8 @@ class _Source:
         if "headerlink" in attributes.get("class", "").split():
             return None  # the heading's own link, made by the build
         address = attributes.get("src" if tag == "img" else "href", "") if tag in ("a", "img") else ""
+        if tag == "a" and "href" in attributes and not address.strip():
+            return self._search(r"\]\(\s*\)|<a\s[^>]*href=[\"']?[\"'\s>]", "md")
         if address:  # [text](address), ![text](address), <address>, [name]: address
             made = self._search(rf"(?:\]\(\s*<?|<|^[ \t]*\[[^\]\n]+\]:[ \t]*<?){re.escape(address.lower())}", "md")
             if made is not None:
@@ -174,15 +182,47 @@ def _without_code(text: str) -> str:
     return re.sub(r"`[^`\n]+`", lambda m: " " * len(m.group(0)), text)
 
 
-def review_page(html: str, source: str, first_line: int, where: str, lang: str) -> list[DataError]:
+def review_page(html: str, source: str, first_line: int, where: str, lang: str, site: str = "") -> list[DataError]:
     """The problems of a page: `html` is its Markdown rendered, `source` the Markdown (front matter left out)
-    whose first line is line `first_line` of the file `where` (content/<lang>/<page>.md)."""
-    found = _Found(where, lang)
+    whose first line is line `first_line` of the file `where` (content/<lang>/<page>.md); `site` is the
+    address the site is published at, to which a page links by file names only."""
+    found = _Found(where, lang, site=site)
     lines = _Source(source, first_line)
     for comment in re.finditer(r"<!(?:--)?\s*\[(?:if|endif)\b", _without_code(source)):
         found.word.append((lines.line(comment.start()), "<!--[if …]>"))
-    _review_element(LexborHTMLParser(html).root, lines, found)
+    if not _unclosed(source, lines, found):  # else the rest of the page is that block's, and said with it
+        _review_element(LexborHTMLParser(html).root, lines, found)
     return found.errors()
+
+
+def _unclosed(source: str, lines: _Source, found: _Found) -> bool:
+    """A block element opened and never closed: the rest of the page would be shown as written, its ids lost."""
+    text = _without_code(source).lower()
+    for tag in _BLOCKS:
+        opened = [m.start() for m in re.finditer(rf"<{tag}(?=[\s>])", text)]
+        if len(opened) > len(re.findall(rf"</{tag}\s*>", text)):
+            line = lines.line(opened[-1])
+            found.add(line, DataError(f"{found.where}:{line}: the element <{tag}> opened on this line is never "
+                                      f"closed with </{tag}>, so the rest of the page would be shown as written; "
+                                      f"add </{tag}> on a line of its own where the block ends"))
+            return True
+    return False
+
+
+def _shown_markdown(node: LexborNode, lines: _Source, found: _Found) -> None:
+    """Markdown written inside an HTML element without `markdown`: shown as written, stars and brackets."""
+    if node.tag in ("pre", "code") or "markdown" in node.attributes:
+        return
+    child = node.child
+    while child is not None:
+        if child.tag == "-text" and (match := _SHOWN_MARKDOWN.search(child.text_content or "")):
+            line = lines.find([match.group(0)], None)
+            found.add(line, DataError(
+                f"{found.where}:{line}: Markdown inside the HTML element <{node.tag}> would be shown as written "
+                f"('{_show(match.group(0))}'); add the word markdown to its start tag, <{node.tag} markdown>, or "
+                f"write the text without HTML"))
+            return
+        child = child.next
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:
@@ -210,8 +250,20 @@ def _review_element(node: LexborNode, lines: _Source, found: _Found) -> None:
         found.add(lines.line(start), DataError(
             f"{at}: the HTML element <{tag}> is not one a page can hold; write the text in Markdown instead "
             f"(docs/README.md, section 2), or delete the element"), from_word=True)
+    said = len(found.problems) + len(found.word_only)
     for name, value in attributes.items():
         _review_attribute(tag, name, value, attributes, lines, start, found)
+    if tag == "img" and not attributes.get("alt", "").strip() and said == len(found.problems) + len(found.word_only):
+        found.add(lines.line(start), DataError(
+            f"{at}: a picture without a description (![](…) or <img> without alt=); write what it shows between "
+            f"the brackets, e.g. ![The partners at the seminar](photo.png): screen readers say it, and browsers "
+            f"show it when the picture cannot be seen"))
+    if tag == "a" and not _url(attributes.get("href", "#x")).strip("#"):
+        found.add(lines.line(start), DataError(
+            f"{at}: a link without an address ([text]() or href=\"\"), which leads nowhere; write the page or the "
+            f"address between the brackets, e.g. [About](about.md), or delete the brackets"))
+    if tag in ELEMENTS and tag not in _MARKDOWN_MADE - {"div"}:
+        _shown_markdown(node, lines, found)
     for child in _children(node):
         _review_element(child, lines, found)
 
@@ -230,6 +282,9 @@ def _review_attribute(tag: str, name: str, value: str, attributes: dict[str, str
         found.word.append((line, 'class="Mso…"'))
     elif name == "style":
         _review_style(tag, value, at, line, found)
+    elif name == "id" and value.startswith("docs-internal-guid"):
+        found.pasted_from = "Google Docs"
+        found.word.append((line, 'id="docs-internal-guid-…"'))
     elif name == "href" and tag == "a":
         _review_link(value, at, line, found)
     elif name in _RESOURCES and _review_resource(tag, name, value, at, line, found):
@@ -257,6 +312,13 @@ def _review_style(tag: str, value: str, at: str, line: int, found: _Found) -> No
 def _review_link(value: str, at: str, line: int, found: _Found) -> None:
     url = _url(value)
     scheme = _scheme(url)
+    if scheme == "mailto":
+        _review_email(url, at, line, found)
+    if scheme in ("http", "https") and (_host(url) in _LOCAL_HOSTS or found.site and url.startswith(found.site)):
+        found.add(line, DataError(
+            f"{at}: a link to the site's own address ({_show(value)}), which would not lead to the page in the "
+            f"preview, the offline copy or another address; link to the page by its file name, e.g. "
+            f"[About](about.md)"))
     if scheme is None or scheme in _LINK_SCHEMES:
         return
     written = _show(value)
@@ -270,6 +332,16 @@ def _review_link(value: str, at: str, line: int, found: _Found) -> None:
         found.add(line, DataError(f"{at}: a link of the kind '{scheme}:' ({written}), which readers' browsers may "
                                   f"not open; link to an address starting with https://, mailto: or tel:, or to a "
                                   f"page of the site"))
+
+
+def _review_email(url: str, at: str, line: int, found: _Found) -> None:
+    addresses = url[len("mailto:"):].split("?", 1)[0]
+    for address in addresses.split(",") if "@" in addresses.split(",")[-1] else [addresses]:
+        if not _EMAIL.fullmatch(address):
+            found.add(line, DataError(
+                f"{at}: the e-mail address of the link '{_show(url)}' is not one a mail program can write to; "
+                f"expected mailto: followed by an address such as name@example.org, with no space"))
+            return
 
 
 _WHAT = {"img": "a picture", "picture": "a picture", "video": "a video", "audio": "a sound", "track": "subtitles"}

@@ -3,11 +3,15 @@ into the other language's folder. tools/website.py says it instead of MkDocs' "d
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path, PurePosixPath
 
 from _data import CONTENT, LANGUAGES, rel
 
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+_ANOTHER_SITE = re.compile(r"(?:www\.[\w.-]+|[\w-]+\.(?:org|com|net|fr|eu|info|be|ch|ca|io|coop|asso\.fr))(?:[/?#]|$)",
+                           re.I)
 
 
 def link_hint(lang: str, page: str, link: str, content: Path = CONTENT) -> str | None:
@@ -23,6 +27,19 @@ def link_hint(lang: str, page: str, link: str, content: Path = CONTENT) -> str |
         inside = wanted.relative_to((content / other).resolve())
     except ValueError:
         inside = None
+    if _ANOTHER_SITE.match(target):
+        return (f"{where}: the link '{link}' is read as a file of the site; a link to another site starts with "
+                f"https://: write 'https://{link}'")
+    near = _near(folder / PurePosixPath(target).parent, PurePosixPath(target).name)
+    if near is not None and inside is None:
+        anchor = link[len(target):]
+        return (f"{where}: the link '{link}' points to a file that does not exist; write "
+                f"'{PurePosixPath(target).parent / near if '/' in target else near}{anchor}' (file names are in "
+                f"lower case, with hyphens instead of spaces)")
+    if inside is not None and PurePosixPath(target).suffix.lower() in PICTURES and wanted.is_file():
+        return (f"{where}: the picture '{target}' is in content/{other}/: each language's pictures are in its own "
+                f"folder, content/fr/… and content/en/…; copy it to {rel(folder)}/ and write "
+                f"'{PurePosixPath(target).name}'")
     if inside is not None and PurePosixPath(target).suffix.lower() not in PICTURES:
         here = PurePosixPath(*Path(inside).parts).as_posix()
         anchor = link[len(target):] if "#" in link else ""
@@ -39,3 +56,18 @@ def link_hint(lang: str, page: str, link: str, content: Path = CONTENT) -> str |
     return (f"{where}: the picture '{target}' is not in {rel(wanted.parent)}/ (it is in {rel(found.parent)}/: each "
             f"language's pictures are in its own folder, content/fr/… and content/en/…); copy it to "
             f"{rel(wanted.parent)}/")
+
+
+def _near(folder: Path, name: str) -> str | None:
+    """The one file of `folder` whose name is `name` but for capitals, accents, spaces, quotes or a last dot."""
+    if not folder.is_dir():
+        return None
+    wanted = _key(name)
+    found = [path.name for path in folder.iterdir()
+             if path.is_file() and path.name != name and _key(path.name) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name.strip(" \"'“”‘’«»").rstrip(".,;:")).casefold()
+    return re.sub(r"[\s_]+", "-", "".join(c for c in name if not unicodedata.combining(c)))

@@ -60,6 +60,16 @@ MESSAGES = {
     "front-matter-again": "the front matter (the block between '---' lines, with title: and description:) appears "
                           "again on lines {first} to {last}, and would be shown as text; delete those lines (the "
                           "page keeps the one at its top)",
+    "space-link": "a space between ']' and '(' in '{link}', so it would be shown as written, brackets included; "
+                  "delete the space: '{joined}'",
+    "paren-number": "a numbered list written '{number})' would be shown as one paragraph; write '{number}.' (the "
+                    "number, a full stop and a space) at the start of each item, after an empty line",
+    "footnote": "a footnote '[^{label}]': the pages of this site have no footnotes, so it would be shown as written; "
+                "write the note in brackets in the sentence, or as a paragraph at the end of the section",
+    "box-unindented": "the text under '{box}' is not indented, so the box would be shown empty and the text after "
+                      "it; indent each line of the box's text by 4 spaces",
+    "attr-word": "the word '{word}' in '{attr}' is neither an id (#…), a class (.…) nor a setting (name=value), so "
+                 "it would be added to the page's code; an id holds no space: write '{{#{joined}}}'",
     "undefined-reference": "the link '{link}' refers to [{label}], which the page defines nowhere, so it would be "
                            "shown as plain text, brackets included; write the address in the link, [text](address), "
                            "or add a line '[{label}]: address' to the page",
@@ -80,6 +90,12 @@ _KEY = re.compile(r"^(?:title|description|original|source|hide|blocks)\s*:")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:")
 _REFERENCE = re.compile(r"(?<![\\\]])!?\[((?:[^\[\]\\]|\\.)*)\]\[((?:[^\[\]\\]|\\.)*)\](?![(:\[])")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+_SPACE_LINK = re.compile(r"(!?\[[^\[\]\n]+\]) +(\([^()\s]+\))")
+_PAREN_NUMBER = re.compile(r"^ {0,3}(\d{1,9})\) ")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_BARE = {"download", "markdown", "open", "hidden"}  # attributes written without a value, e.g. { download }
+_BOX = re.compile(r"^(?:!!!|\?\?\?\+?) ")
+_ATTR_END = re.compile(r"\{:?\s*([#.][^}\n]*)\}\s*$")
 _EXTRA = re.compile(r"Expected: (\w+)[;,] Actual[:=] ?(\w+)")
 
 
@@ -99,7 +115,7 @@ def findings(text: str, where: str) -> list[str]:
     body = _body_start(lines)
     code = _code_lines(lines, body)
     own = [*_word(lines, body, code), *_attr_lists(lines, body, code), *_front_matter_again(lines, body, code),
-           *_references(lines, body, code)]
+           *_references(lines, body, code), *_written(lines, body, code)]
     covered = {line for first, last, _ in own for line in range(first, last + 2)}
     linted = [(line, line, message) for line, message in _lint(text, lines) if line not in covered]
     return [f"{where}:{first}: {message}" for first, _, message in sorted([*own, *linted], key=lambda f: f[0])]
@@ -252,3 +268,31 @@ def _references(lines: list[str], body: int, code: set[int]) -> list[tuple[int, 
 
 def _label(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _written(lines: list[str], body: int, code: set[int]) -> list[tuple[int, int, str]]:
+    """Markdown this site's Python-Markdown would show as written: '] (', '1)' lists, footnotes, a box's text
+    not indented, a word in an id."""
+    found = []
+    for index in range(body, len(lines)):
+        if index in code:
+            continue
+        line, number = _CODE_SPAN.sub("", lines[index]), index + 1
+        above = lines[index - 1].strip() if index > body else ""
+        if match := _SPACE_LINK.search(line):
+            found.append((number, number, MESSAGES["space-link"].format(
+                link=match.group(0), joined=match.group(1) + match.group(2))))
+        elif (match := _PAREN_NUMBER.match(line)) and not above:
+            found.append((number, number, MESSAGES["paren-number"].format(number=match.group(1))))
+        elif match := _FOOTNOTE.search(line):
+            found.append((number, number, MESSAGES["footnote"].format(label=match.group(1))))
+        elif _BOX.match(line) and index + 1 < len(lines) and lines[index + 1].strip() \
+                and not lines[index + 1].startswith(("    ", "\t")):
+            found.append((number + 1, number + 1, MESSAGES["box-unindented"].format(box=line.strip())))
+        elif (match := _ATTR_END.search(line)) and (word := next((
+                part for part in match.group(1).split() if part[0] not in "#." and "=" not in part
+                and part not in _BARE), None)):
+            ids = [part[1:] for part in match.group(1).split() if part.startswith("#")]
+            found.append((number, number, MESSAGES["attr-word"].format(
+                word=word, attr=match.group(0).strip(), joined="-".join([*ids, word]) if ids else word)))
+    return found

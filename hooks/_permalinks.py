@@ -9,6 +9,7 @@ replaces site/; tests/test_permalinks.py lists the addresses a build publishes t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from _data import ROOT, rel
@@ -50,6 +51,13 @@ def check(folder: Path, manifest: Path = MANIFEST) -> list[str]:
 
 def _lost(folder: Path, address: str, ids: dict[Path, set[str]]) -> str | None:
     path, _, anchor = address.partition("#")
+    if address != "./" and not re.match(r"(?:fr|en)/", address):
+        written = re.sub(r"^(?:[a-z]+://[^/]*)?/*", "", address)
+        return (f"is not written as the file expects; expected an address relative to SITE_URL, starting with "
+                f"fr/ or en/, e.g. fr/about.html (write '{written}' if that is what was meant)")
+    if path.endswith(".md"):
+        return (f"names a page file, not its address; expected the address readers were given, ending with "
+                f".html (write '{path.removesuffix('.md')}.html{'#' + anchor if anchor else ''}')")
     file = folder / (path + "index.html" if path.endswith("/") or not path else path)
     if not file.is_file():
         lang, _, name = path.partition("/")

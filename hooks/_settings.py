@@ -95,6 +95,13 @@ def _check_theme(config: dict) -> None:
     if theme["font"] is not False:
         raise DataError(f"{_at(theme, 'font')}: theme: font: found {describe(theme['font'])}; expected font: false: "
                         f"any other value makes Material load Google Fonts in every reader's browser, and {_PROMISE}")
+    features = theme.get("features")
+    for index, feature in enumerate(features if isinstance(features, list) else []):
+        if isinstance(feature, str) and feature.startswith("navigation.instant"):
+            raise DataError(f"{_at(features, index)}: theme: features: found {feature}; expected no "
+                            f"navigation.instant line (delete it): Material would load each next page into the one "
+                            f"already open, where that page's own scripts (the quiz's) and security policy would "
+                            f"not apply")
 
 
 def _check_extra(config: dict) -> None:

@@ -24,7 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 PUBLISHER = CONTENT / "publisher.yml"
 SOURCES = ("content", "quiz", "hooks", "overrides", "mkdocs.yml")
-_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.I)
+# An address as readers' e-mail programs take it: no ':' or '/' (a link's words), no quotes, spaces or commas.
+_EMAIL = re.compile(r"[^@\s<>\"':/,;()\[\]]+@[^@\s<>\"':/,;()\[\]]+\.[a-z]{2,}", re.I)
 _KEYS = ("publisher", "contact")
 ABOUT = {"about": "about.html", "privacy": "about.html#privacy"}  # as published (permalinks.txt): never change
 
@@ -74,6 +75,10 @@ def load_publisher(path: Path = PUBLISHER) -> dict[str, Any]:
         raise DataError(f"{where}{line_of(data, 'publisher')}: publisher: expected a text in both languages, or "
                         f"both empty; found fr {describe(publisher['fr'])} and en {describe(publisher['en'])}")
     contact = data.get("contact") or ""
+    if isinstance(contact, str) and re.match(r"\s*mailto:", contact, flags=re.I):
+        raise DataError(f"{where}{line_of(data, 'contact')}: contact: found {describe(contact)}; expected the "
+                        f"e-mail address alone, without 'mailto:' (the footer makes the link itself), "
+                        f"e.g. contact: contact@example.org")
     if not isinstance(contact, str) or (contact.strip() and not _EMAIL.fullmatch(contact.strip())):
         raise DataError(f"{where}{line_of(data, 'contact')}: contact: expected an e-mail address "
                         f'(contact@example.org) or "" to leave it out; found {describe(contact)}')

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
-from _data import CONTENT, DataError, read_text, rel
+from _data import CONTENT, DataError, read_text, rel, site_root
 from _html_review import review_page, review_svg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -32,8 +32,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     body, first_line = _body(read_text(path))
     assert _renderer is not None
     html = _renderer.reset().convert(body)
-    _found.extend(review_page(html, body, first_line, rel(path), config.extra["lang"]))
+    lang = config.extra["lang"]
+    problems = review_page(html, body, first_line, rel(path), lang, site=config.site_url.removesuffix(f"{lang}/"))
+    _found.extend(problems)
+    if problems:  # said now, before the checks of the later hooks (anchors…) read the same paste another way
+        raise DataError("\n".join(map(str, _found)))
     return None
+
+
+def check(path: Path, lang: str, extensions: list[object]) -> None:
+    """One page's HTML, before MkDocs (tools/website.py): its problems stop the build before the anchors' checks
+    read the same paste as ids. `extensions` is mkdocs.yml's markdown_extensions, as written there."""
+    names = [next(iter(entry)) if isinstance(entry, dict) else str(entry) for entry in extensions]
+    configs = {name: value for entry in extensions if isinstance(entry, dict) for name, value in entry.items() if value}
+    try:
+        renderer = markdown.Markdown(extensions=names, extension_configs=configs)
+    except (ImportError, AttributeError, TypeError, KeyError, ValueError):
+        return  # an extension misspelt or misconfigured: said by the build, naming mkdocs.yml
+    body, first_line = _body(read_text(path))
+    html = renderer.convert(body)
+    problems = review_page(html, body, first_line, rel(path), lang, site=site_root())
+    if problems:
+        raise DataError("\n".join(map(str, problems)))
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

@@ -8,6 +8,7 @@ language selector in the header, which keeps the reader on the same page.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from pathlib import Path
@@ -69,6 +70,11 @@ def check_file(path: Path, lang: str) -> None:
         )
     for other in LANGUAGES:
         if other != lang and not (CONTENT / other / inside).is_file():
+            folder = CONTENT / other / inside.parent
+            for near in sorted(folder.glob(f"{glob.escape(path.stem)}.*")) if folder.is_dir() else []:
+                if near.suffix.lower() in (".md", ".markdown", ".mdown", ".txt"):
+                    raise DataError(f"{rel(near)}: a page's file name ends with .md, in lower case; rename it "
+                                    f"{path.name}")
             raise DataError(
                 f"{rel(CONTENT / other / inside)}: missing: {rel(path)} has no "
                 f"{LANGUAGE_NAMES[other]} version; every page must exist in both languages"

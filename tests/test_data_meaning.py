@@ -85,12 +85,12 @@ CASES: dict[str, tuple[list[Edit], str, str]] = {
                                   "content/redirects.yml:", "'redirects: {}' says there are none, and lines follow"),
     # --- pictures and links in the wrong folder
     "a picture left in content/images/": ([write("content/images/photo.jpg", b"\xff\xd8\xff\xd9"),
-                                           replace(PAGE, HEADING, HEADING + "\n![](images/photo.jpg)\n")],
+                                           replace(PAGE, HEADING, HEADING + "\n![Une photo](images/photo.jpg)\n")],
                                           "content/fr/about.md: the picture 'images/photo.jpg' is not in "
                                           "content/fr/images/ (it is in content/images/",
                                           "each language's pictures are in its own folder"),
     "a picture of the other language": ([write("content/en/images/photo.png", PNG),
-                                         replace(PAGE, HEADING, HEADING + "\n![](images/photo.png)\n")],
+                                         replace(PAGE, HEADING, HEADING + "\n![Une photo](images/photo.png)\n")],
                                         "content/fr/about.md: the picture 'images/photo.png' is not in "
                                         "content/fr/images/ (it is in content/en/images/", ""),
     "a link into the other language": ([replace(PAGE, HEADING, HEADING + "\n[About](../en/about.md)\n")],

@@ -87,6 +87,12 @@ _EXPLAIN = [
         "content/{lang}/{0}: the link '{1}' points to a page or file that does not exist",
     ),
     (
+        re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the target (?:'.+?' )?is not found "
+                   r"among documentation files\. Did you mean '(.+?)'\?"),
+        "content/{lang}/{0}: the link '{1}' points to a file that does not exist; write '{2}' instead (a page is "
+        "linked to by its file name, ending with .md; an e-mail address starts with mailto:)",
+    ),
+    (
         re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain "
                    r"an anchor '#(.+?)'\."),
         "content/{lang}/{0}: the link '{1}' points to an anchor '#{3}' that content/{lang}/{2} does not have",
@@ -255,19 +261,21 @@ def check_sources(site_url: str | None = None) -> None:
     _check_assets(config)
     _check_plugins(config)
     _settings.check(config)  # the settings that would break a promise: another host, page/ addresses, the menu
-    _check_data_and_pages()
+    _check_data_and_pages(config)
     _check_nav(config)
 
 
-def _check_data_and_pages() -> None:
+def _check_data_and_pages(config: dict) -> None:
     """The hooks' own checks of the data files and of each page's source, run once, before MkDocs.
 
     They are the checks the hooks make again during the build; here they stop at the first problem in
     a fraction of a second, and each problem is said once for both languages.
     """
+    import _glossary
     import _markdown_lint
     import anchors
     import front_matter
+    import html_review
     import languages
     import markers
     import newsletter
@@ -286,12 +294,20 @@ def _check_data_and_pages() -> None:
                 languages.check_file(path, lang)
                 for folder in path.relative_to(CONTENT / lang).parent.parts:  # folders are part of addresses too
                     languages.check_folder(path, folder)
-    for lang in LANGUAGES:
-        for path in sorted((CONTENT / lang).glob("*.md")):
-            meta = front_matter.check(path, lang)
-            _markdown_lint.check(path)  # Markdown that would not show as written
-            anchors.check(path.name, lang)
-            markers.check(path, meta)
+    pages = [(path, lang) for lang in LANGUAGES for path in sorted((CONTENT / lang).glob("*.md"))]
+    for path, lang in pages:  # first: a paste is said as such, not as the ids it brings to one language
+        try:
+            front_matter.check(path, lang)
+            _markdown_lint.check(path)
+        except DataError:
+            continue  # said below, in the order of the pages' checks
+        html_review.check(path, lang, config.get("markdown_extensions") or [])
+    for path, lang in pages:
+        meta = front_matter.check(path, lang)
+        _markdown_lint.check(path)  # Markdown that would not show as written
+        anchors.check(path.name, lang)
+        markers.check(path, meta)
+    _glossary.check()  # the site's words: one for each thing, in every page and text file
 
 
 def _check_hooks(config: dict) -> None:
