@@ -23,7 +23,9 @@ from conftest import ROOT, Project, site_pages
 INNER = "LEGITIMATE_EDITS_INNER"  # set in the inner run: this test does not run itself again
 BROWSER_FIXTURES = re.compile(r"\b(new_page|page_pool|browser)\b\s*[:,)]")
 # Left out for their cost, measured: the Nu HTML checker (Java) over every page, 9 s of the run's 40.
-SLOW = {"test_valid_html.py"}
+# Left out of the inner run: the Nu checker (about 9 s of Java), and the YAML readers' random edits, which read
+# none of the real content (they run on frozen samples, tests/yaml-samples/).
+SLOW = {"test_valid_html.py", "test_yaml_parsers.py"}
 
 
 def copy_repository(root: Path) -> Project:
