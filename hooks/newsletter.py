@@ -1,11 +1,11 @@
 """The newsletter kit: what associations paste into their email and printed newsletters.
 
-content/newsletter.yml lists the pages to offer, two blurbs (about 40 and 120 words) and the
-kit's small texts, in both languages. content/<lang>/newsletter.md holds the page's own prose
-and, each on a line of its own, the markers this hook replaces:
+content/newsletter.yml lists the pages to offer, the blurbs (as many as the editors like, each under its
+own name, with a label) and the kit's small texts, in both languages. content/<lang>/newsletter.md holds
+the page's own prose and, each on a line of its own, the markers this hook replaces:
 - `<!-- newsletter:links -->`: a card per page: its address and a "Copy link" button, then, folded, the
   link ready to paste as plain text, Markdown and HTML;
-- `<!-- newsletter:blurbs -->`: the two blurbs, with their word counts and a "Copy text" button;
+- `<!-- newsletter:blurbs -->`: the blurbs, in their order, with their word counts and a "Copy text" button;
 - `<!-- newsletter:qr -->`: the QR codes, shown with links to download them as SVG and PNG.
 A page listed at an address it has left (content/redirects.yml) is offered at its new one.
 Every address is SITE_URL + <lang>/ + page (config.site_url), so the kit follows the address the
@@ -26,11 +26,13 @@ from typing import Any
 import segno
 from _data import (
     CONTENT,
+    LANGUAGE_NAMES,
     LANGUAGES,
     DataError,
     bilingual,
     bilingual_texts,
     describe,
+    line_of,
     load_yaml,
     problem,
     rel,
@@ -53,11 +55,11 @@ SVG_OPTIONS: dict[str, Any] = {"kind": "svg", "scale": 4, "border": 4, "dark": "
                                "xmldecl": False}
 PNG_OPTIONS: dict[str, Any] = {"kind": "png", "scale": 10, "border": 4, "dark": "#000", "light": "#fff", "dpi": 300}
 QR_DISPLAY_SIZE = 160  # CSS pixels on the page, the same for every code whatever its number of modules
-BLURBS = ("short", "long")
+BLURB_KEYS = ("label", "fr", "en")
 # The kit's own texts, with the placeholders each must keep.
 UI_KEYS: dict[str, tuple[str, ...]] = {
     "copy_link": (), "copy_text": (), "other_forms": (),
-    "plain": (), "markdown": (), "html": (), "short": (), "long": (), "words": ("{n}",),
+    "plain": (), "markdown": (), "html": (), "words": ("{n}",),
     "qr_alt": ("{label}",), "svg": (), "png": ("{size}",),
 }
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")  # l’association, three-minute: one word each
@@ -65,6 +67,7 @@ _KINDS = ("links", "blurbs", "qr")
 _MARKER = re.compile(r"<!-- newsletter:([a-z-]+) -->")
 _MARKDOWN_SPECIAL = re.compile(r"[\\[\]]")  # escaped in a Markdown link's text
 _PAGE = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
+_BLURB_NAME = re.compile(r"[a-z][a-z0-9-]*")
 _ENV = templates()
 
 
@@ -78,9 +81,18 @@ class KeyPage:
 
 
 @dataclass(frozen=True)
+class Blurb:
+    """A text presenting the site: its name in the file (short), its label and its text in each language."""
+
+    name: str
+    label: dict[str, str]
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Kit:
     pages: list[KeyPage]
-    blurbs: dict[str, dict[str, str]]
+    blurbs: list[Blurb]
     ui: dict[str, dict[str, str]]
 
 
@@ -175,11 +187,11 @@ def _plain_data(kit: Kit, page: Page, config: MkDocsConfig) -> dict[str, Any]:
             })
     blurbs = [
         {
-            "name": ui[kind],
-            "text": typeset(kit.blurbs[kind][lang], lang),
-            "words": ui["words"].replace("{n}", str(word_count(kit.blurbs[kind][lang]))),
+            "name": typeset(blurb.label[lang], lang),
+            "text": typeset(blurb.text[lang], lang),
+            "words": ui["words"].replace("{n}", str(word_count(blurb.text[lang]))),
         }
-        for kind in BLURBS
+        for blurb in kit.blurbs
     ]
     return {"ui": ui, "links": links, "blurbs": blurbs, "qr_codes": codes}
 
@@ -193,8 +205,7 @@ def load_kit(path: Path = DATA) -> Kit:
     for key in data:
         if key not in ("pages", "blurbs", "ui"):
             raise problem(where, data, key, key, "unknown key; expected pages, blurbs, ui")
-    return Kit(_pages(data, where), bilingual_texts(data, "blurbs", where, dict.fromkeys(BLURBS, ())),
-               bilingual_texts(data, "ui", where, UI_KEYS))
+    return Kit(_pages(data, where), _blurbs(data, where), bilingual_texts(data, "ui", where, UI_KEYS))
 
 
 def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
@@ -227,4 +238,42 @@ def _pages(data: dict[str, Any], where: str) -> list[KeyPage]:
             raise problem(where, item, "qr", f"{at}.qr",
                           f"expected true (the page gets a QR code) or false; found {describe(qr)}")
         result.append(KeyPage(name, bilingual(item, "label", f"{at}.label", where), qr))
+    return result
+
+
+def _blurbs(data: dict[str, Any], where: str) -> list[Blurb]:
+    """blurbs: at least one, each under a name (short, agenda-2025) with a label, a French and an English text."""
+    blurbs = data.get("blurbs")
+    if not isinstance(blurbs, dict) or not blurbs:
+        raise problem(where, data, "blurbs", "blurbs", f"expected at least one blurb, each under its own name "
+                                                       f"(such as short:) with a label and its fr and en texts; "
+                                                       f"found {describe(blurbs)}")
+    result: list[Blurb] = []
+    for name, item in blurbs.items():
+        line = f":{blurbs.key_lines[name]}" if name in getattr(blurbs, "key_lines", {}) else line_of(blurbs)
+        at = f"{where}{line}: blurbs.{name}"
+        if not isinstance(name, str) or not _BLURB_NAME.fullmatch(name):
+            shown = f"'{name}'" if isinstance(name, str) else describe(name)
+            raise DataError(f"{at}: the name of a blurb is {shown}; expected lower-case letters, digits and "
+                            f"hyphens, starting with a letter, such as short or agenda-2025")
+        if not isinstance(item, dict):
+            raise DataError(f"{at}: expected a blurb (label, fr, en) on the lines below its name, indented; "
+                            f"found {describe(item)}")
+        for key in item:
+            if key not in BLURB_KEYS:
+                raise problem(where, item, key, f"blurbs.{name}.{key}", "unknown key; expected label, fr, en")
+        if "label" not in item:
+            raise DataError(f'{at}: the blurb has no label; give it its name in each language, shown above its '
+                            f'text in the kit (label: {{fr: "…", en: "…"}})')
+        text = {}
+        for lang in LANGUAGES:
+            value = item.get(lang)
+            if not isinstance(value, str) or not value.strip():
+                other = LANGUAGE_NAMES[next(other for other in LANGUAGES if other != lang)]
+                here = f"{where}{line_of(item, lang) if lang in item else line}"
+                raise DataError(f"{here}: blurbs.{name}.{lang}: missing the {LANGUAGE_NAMES[lang]} text of the "
+                                f"blurb, found {describe(value)}; write it under {lang}: >-, indented like the "
+                                f"{other} text")
+            text[lang] = re.sub(r"[ \t\r\n]+", " ", value.strip())
+        result.append(Blurb(name, bilingual(item, "label", f"blurbs.{name}.label", where), text))
     return result

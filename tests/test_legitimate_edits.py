@@ -3,8 +3,9 @@
 A copy of the whole repository gets a batch of such edits: the publisher filled in, a page renamed with its
 redirect (section 3), a page added and one removed with their menu entries, permalinks and redirect, the
 menu reordered, sentences of a page reworded, a question and an answer of the quiz reworded, the newsletter
-kit's blurbs, an interface text. The suite's tests of the content (every test file that starts no browser)
-then run inside the copy and must pass: a test that pins today's texts, names or counts goes red here.
+kit's blurbs reworded and one added, an interface text. The suite's tests of the content (every test file
+that starts no browser) then run inside the copy and must pass: a test that pins today's texts, names or
+counts goes red here.
 """
 
 from __future__ import annotations
@@ -132,14 +133,14 @@ def reword_the_quiz(copy: Project) -> None:
 
 
 def reword_the_newsletter_and_strings(copy: Project) -> None:
-    """A short sentence more at the end of each long blurb (still about 120 words), the site's description
-    reworded in content/strings.yml."""
+    """A short sentence more at the end of the last blurb, in both languages, the site's description reworded in
+    content/strings.yml."""
     kit = copy.file("content/newsletter.yml")
     text = kit.read_text(encoding="utf-8")
-    long = yaml.safe_load(text)["blurbs"]["long"]
+    name, blurb = list(yaml.safe_load(text)["blurbs"].items())[-1]
     for lang, words in (("fr", " Venez voir."), ("en", " Come and see.")):
-        last = long[lang].split()[-1]
-        at = text.index(last, text.index(f"    {lang}: >-", text.index("  long:"))) + len(last)
+        last = blurb[lang].split()[-1]
+        at = text.index(last, text.index(f"    {lang}: >-", text.index(f"\n  {name}:\n"))) + len(last)
         text = text[:at] + words + text[at:]
     kit.write_text(text, encoding="utf-8")
     strings = copy.file("content/strings.yml")
@@ -148,6 +149,22 @@ def reword_the_newsletter_and_strings(copy: Project) -> None:
     text = re.sub(r"^(site_description:.*\n  fr: .*\n  en: )(\S)", lambda m: f"{m[1]}In short, {m[2].lower()}", text,
                   flags=re.M)
     strings.write_text(text, encoding="utf-8")
+
+
+def add_a_blurb(copy: Project) -> None:
+    """Section 7: a blurb more, made as the guide says: the first blurb's block copied below it under a new name,
+    its label and its text changed in both languages."""
+    kit = copy.file("content/newsletter.yml")
+    text = kit.read_text(encoding="utf-8")
+    first = re.search(r"^blurbs:\n(?:#.*\n)*(  [a-z][a-z0-9-]*:\n(?:(?:    .*)?\n)*)", text, flags=re.M)
+    assert first, "no blurb under blurbs: in content/newsletter.yml"
+    block = re.sub(r"^  [a-z0-9-]+:", "  agenda-2025:", first.group(1), count=1, flags=re.M)
+    block = re.sub(r"^(      (fr|en): )", lambda m: m[1] + {"fr": "Agenda, ", "en": "Diary, "}[m[2]], block,
+                   count=2, flags=re.M)
+    block = re.sub(r"^(    (fr|en): >-\n      )", lambda m: m[1] + {"fr": "Nouveau ! ", "en": "New! "}[m[2]], block,
+                   flags=re.M)
+    kit.write_text(text[:first.end()] + block + text[first.end():], encoding="utf-8")
+    assert "agenda-2025" in yaml.safe_load(kit.read_text(encoding="utf-8"))["blurbs"]
 
 
 def inner_tests(root: Path) -> list[str]:
@@ -172,6 +189,7 @@ def test_the_edits_the_guide_allows_leave_the_tests_green(tmp_path: Path) -> Non
     reorder_the_menu(copy)
     reword_the_quiz(copy)
     reword_the_newsletter_and_strings(copy)
+    add_a_blurb(copy)
     assert renamed in copy.nav() and "members.md" not in copy.nav() and pages[0] not in copy.nav()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-header", "-rfE",

@@ -26,7 +26,6 @@ KEY_PAGES = [key.page for key in load_kit().pages]  # what content/newsletter.ym
 QR_PAGES = [key.page for key in load_kit().pages if key.qr]
 KIT = next(page.stem + ".html" for page in sorted((ROOT / "content" / "fr").glob("*.md"))  # the kit's page
            if "<!-- newsletter:" in page.read_text(encoding="utf-8"))
-WORDS = {"short": 40, "long": 120}
 SUB_PATH = "https://example.org/partenariat/"
 
 
@@ -116,17 +115,86 @@ def test_each_key_page_is_ready_to_paste_in_three_forms(site: Site, lang: str, p
     assert page in links
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_blurbs_have_about_40_and_120_words_and_show_their_count(site: Site, lang: str) -> None:
-    kit = load_kit()
-    page = html.unescape(article_html(site.path / lang / KIT))
+def _shown_blurbs(path: Path) -> list[tuple[str, str, str, str]]:
+    """Each blurb card of a built kit page, in order: (title line, quoted text, text its button copies, button)."""
+    blurbs = re.search(r'<div class="newsletter-blurbs">(.*?)</div>', article_html(path), re.S)
+    assert blurbs, path
+    found = []
+    for card in re.findall(r'<section class="newsletter-card"[^>]*>(.*?)</section>', blurbs.group(1), re.S):
+        title = re.search(r'<p class="newsletter-card__title">(.*?)</p>', card, re.S)
+        quote = re.search(r"<blockquote><p>(.*?)</p></blockquote>", card, re.S)
+        button = re.search(r'<button [^>]*data-clipboard-text="([^"]*)"[^>]*>(.*?)</button>', card, re.S)
+        assert title and quote and button, card
+        parts = (title.group(1), quote.group(1), button.group(1), button.group(2))
+        found.append(tuple(html.unescape(part).replace("\u00a0", " ") for part in parts))
+    return found
+
+
+def _expected_blurbs(lang: str, path: Path | None = None) -> list[tuple[str, str, str, str]]:
+    """What the kit must show for each blurb of content/newsletter.yml (or `path`), in its order: its label and
+    its word count as a word processor gives it, its text, and a button that copies exactly that text."""
+    kit = load_kit(path) if path else load_kit()
     unit = {"fr": "mots", "en": "words"}[lang]
-    for kind, target in WORDS.items():
-        text = kit.blurbs[kind][lang]
-        count = _words(text)
-        assert abs(count - target) <= target // 10, f"blurbs.{kind}.{lang} has {count} words; expected about {target}"
-        assert f"<blockquote><p>{typeset(text, lang)}</p></blockquote>" in page
-        assert f"· {count}\u00a0{unit}" in page or f"· {count} {unit}" in page
+    shown = []
+    for blurb in kit.blurbs:
+        text = typeset(blurb.text[lang], lang).replace("\u00a0", " ")
+        title = f"<strong>{typeset(blurb.label[lang], lang)}</strong> · {_words(blurb.text[lang])} {unit}"
+        shown.append((title.replace("\u00a0", " "), text, text, kit.ui["copy_text"][lang]))
+    return shown
+
+
+def _blurb_block(name: str, label: dict[str, str], text: dict[str, str]) -> str:
+    """A blurb as the guide tells an editor to write one in content/newsletter.yml."""
+    return (f"  {name}:\n    label:\n      fr: {label['fr']}\n      en: {label['en']}\n"
+            f"    fr: >-\n      {text['fr']}\n    en: >-\n      {text['en']}\n")
+
+
+def _without_blurb(text: str, name: str) -> str:
+    """content/newsletter.yml with the whole block of the blurb `name` deleted, as the guide says."""
+    block = re.search(rf"^  {re.escape(name)}:\n(?:(?:    .*)?\n)*", text, flags=re.M)
+    assert block, name
+    return text[:block.start()] + text[block.end():]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_blurb_is_shown_in_order_with_its_label_its_word_count_and_a_copy_button(site: Site,
+                                                                                     lang: str) -> None:
+    assert _shown_blurbs(site.path / lang / KIT) == _expected_blurbs(lang)
+
+
+NEW_BLURB = {"label": {"fr": "Texte pour l’agenda", "en": "Text for the diary"},
+             "text": {"fr": "Découvrez les sept formes de partenariat : un site et un questionnaire, en ligne.",
+                      "en": "Discover the seven forms of partnership: a site and a quiz, online."}}
+
+
+def test_a_blurb_added_by_copying_a_block_is_shown_in_both_languages(project: Callable[[], Project]) -> None:
+    copy = project()
+    kit = copy.file("content/newsletter.yml")
+    text = kit.read_text(encoding="utf-8")
+    name = "agenda"
+    while name in [blurb.name for blurb in load_kit().blurbs]:
+        name += "-2"
+    kit.write_text(text.replace("\nblurbs:\n", "\nblurbs:\n" + _blurb_block(name, **NEW_BLURB), 1), encoding="utf-8")
+    result = copy.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in LANGUAGES:
+        shown = _shown_blurbs(copy.file(f"site/{lang}/{KIT}"))
+        assert shown == _expected_blurbs(lang, kit) and len(shown) == len(load_kit().blurbs) + 1
+        new = typeset(NEW_BLURB["text"][lang], lang).replace("\u00a0", " ")
+        assert shown[0][1] == new  # first, where the editor put it
+
+
+def test_a_blurb_removed_leaves_the_others(project: Callable[[], Project]) -> None:
+    copy = project()
+    kit = copy.file("content/newsletter.yml")
+    first = load_kit().blurbs[0]
+    kit.write_text(_without_blurb(kit.read_text(encoding="utf-8"), first.name), encoding="utf-8")
+    result = copy.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [blurb.name for blurb in load_kit(kit).blurbs] == [blurb.name for blurb in load_kit().blurbs[1:]]
+    for lang in LANGUAGES:
+        shown = _shown_blurbs(copy.file(f"site/{lang}/{KIT}"))
+        assert shown == _expected_blurbs(lang, kit) and len(shown) == len(load_kit().blurbs) - 1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -163,13 +231,33 @@ def test_a_build_for_a_sub_path_puts_it_in_every_link_and_qr_code(project: Calla
             _check_qr_files(folder, f"{SUB_PATH}{lang}/{page}")
 
 
-def test_a_missing_english_blurb_is_named(fixture_project: Callable[[], Project]) -> None:
-    copy = fixture_project()  # line 33 of the fixture's content/newsletter.yml
-    text = copy.file("content/newsletter.yml").read_text(encoding="utf-8")
-    start = text.index("    en: >-", text.index("  short:"))
-    end = text.index("  long:", start)
-    copy.file("content/newsletter.yml").write_text(text[:start] + text[end:], encoding="utf-8")
-    assert problems(copy.build()) == [
-        'content/newsletter.yml:33: blurbs.short.en: missing the English text (short: {fr: "…", en: "…"}); '
-        "found nothing"
-    ]
+# What an editor does to the blurbs of the fixture's content/newsletter.yml, and the one line they get.
+BLURB_PROBLEMS: dict[str, tuple[Callable[[str], str], str]] = {
+    "a blurb without its English": (
+        lambda text: re.sub(r"    en: >-\n(?:      .*\n)+(?=  long:)", "", text, count=1),
+        "content/newsletter.yml:36: blurbs.short.en: missing the English text of the blurb, found nothing; "
+        "write it under en: >-, indented like the French text"),
+    "a blurb named with a capital and a space": (
+        lambda text: text.replace("\n  long:\n", "\n  Long text:\n", 1),
+        "content/newsletter.yml:48: blurbs.Long text: the name of a blurb is 'Long text'; expected lower-case "
+        "letters, digits and hyphens, starting with a letter, such as short or agenda-2025"),
+    "no blurb left": (
+        lambda text: re.sub(r"^blurbs:\n(?:(?:  .*)?\n)*", "blurbs:\n\n", text, count=1, flags=re.M),
+        "content/newsletter.yml:35: blurbs: expected at least one blurb, each under its own name (such as "
+        "short:) with a label and its fr and en texts; found nothing"),
+    "a blurb copied without its label": (
+        lambda text: re.sub(r"(\n  long:\n)    label:\n(?:      .*\n)+", r"\1", text, count=1),
+        'content/newsletter.yml:48: blurbs.long: the blurb has no label; give it its name in each language, '
+        'shown above its text in the kit (label: {fr: "…", en: "…"})'),
+}
+
+
+@pytest.mark.parametrize("case", BLURB_PROBLEMS)
+def test_a_blurb_written_wrong_gets_one_line(fixture_project: Callable[[], Project], case: str) -> None:
+    change, message = BLURB_PROBLEMS[case]
+    copy = fixture_project()
+    kit = copy.file("content/newsletter.yml")
+    text = kit.read_text(encoding="utf-8")
+    assert change(text) != text, case
+    kit.write_text(change(text), encoding="utf-8")
+    assert problems(copy.build()) == [message]
