@@ -8,7 +8,7 @@ The cases edit the frozen content of tests/fixture/ (tests/conftest.py `fixture_
 from __future__ import annotations
 
 import pytest
-from test_editor_errors import BuildProject, Edit, build_with_previous_site, replace, write
+from test_editor_errors import BuildProject, Edit, one_clear_line, replace, write
 
 PAGE = "content/en/about.md"  # a page of the fixture, its last paragraph and one of its headings
 LAST = "Texts: see [Sources](#sources)"
@@ -83,11 +83,4 @@ CASES: dict[str, tuple[list[Edit], str, str]] = {
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_careless_page_edit_gets_one_clear_line(fixture_project: BuildProject, case: str) -> None:
-    edits, starts, contains = CASES[case]
-    copy = fixture_project()
-    for edit in edits:
-        edit(copy)
-    problems = build_with_previous_site(copy)
-    assert len(problems) == 1, problems
-    assert problems[0].startswith(starts), problems[0]
-    assert contains in problems[0], problems[0]
+    one_clear_line(fixture_project(), *CASES[case])

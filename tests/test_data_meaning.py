@@ -14,7 +14,7 @@ from collections.abc import Callable
 import _data
 import pytest
 from conftest import FIXTURE, Project
-from test_editor_errors import FORBIDDEN, Edit, build_with_previous_site, replace, transform, write
+from test_editor_errors import FORBIDDEN, Edit, build_with_previous_site, one_clear_line, replace, transform, write
 
 BuildProject = Callable[[], Project]
 PAGE = "content/fr/about.md"  # pages, lines and texts of the fixture (tests/fixture/)
@@ -128,14 +128,7 @@ CASES: dict[str, tuple[list[Edit], str, str]] = {
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_change_of_meaning_gets_one_line_naming_its_cause(fixture_project: BuildProject, case: str) -> None:
-    edits, starts, contains = CASES[case]
-    copy = fixture_project()
-    for edit in edits:
-        edit(copy)
-    problems = build_with_previous_site(copy)
-    assert len(problems) == 1, problems
-    assert problems[0].startswith(starts), problems[0]
-    assert contains in problems[0], problems[0]
+    one_clear_line(fixture_project(), *CASES[case])
 
 
 def test_comments_and_quoted_hashes_still_build(fixture_project: BuildProject) -> None:

@@ -421,16 +421,19 @@ def build_with_previous_site(copy: Project, site_url: str | None = None) -> list
     return [line[4:] for line in output.splitlines() if line.startswith("  - ")]
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_a_careless_edit_gets_one_clear_line(fixture_project: BuildProject, case: str) -> None:
-    edits, starts, contains = CASES[case]
-    copy = fixture_project()
+def one_clear_line(copy: Project, edits: list[Edit], starts: str, contains: str) -> None:
+    """Makes the edits in the copy, builds it over a published site: one line, starting and containing as said."""
     for edit in edits:
         edit(copy)
     problems = build_with_previous_site(copy)
     assert len(problems) == 1, problems
     assert problems[0].startswith(starts), problems[0]
     assert contains in problems[0], problems[0]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_careless_edit_gets_one_clear_line(fixture_project: BuildProject, case: str) -> None:
+    one_clear_line(fixture_project(), *CASES[case])
 
 
 @pytest.mark.parametrize("case", SITE_URLS)
