@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from _data import CONTENT, LANGUAGES, ROOT, DataError, line_of, load_forms, load_yaml, normalise, rel
+from _pages import sources
 
 GLOSSARY = CONTENT / "glossary.yml"
 _KEY = re.compile(r"^(\s*)(?:- )?(fr|en):\s?(.*)$")
@@ -21,7 +22,7 @@ _KEY = re.compile(r"^(\s*)(?:- )?(fr|en):\s?(.*)$")
 
 def site_files(content: Path = CONTENT, root: Path = ROOT) -> list[Path]:
     """The files whose texts are the site's own: pages (originals aside), data files, the quiz's texts."""
-    pages = [path for lang in LANGUAGES for path in sorted((content / lang).glob("*.md")) if not _is_original(path)]
+    pages = [path for lang in LANGUAGES for path in sorted((content / lang).glob("*.md")) if not sources(path)]
     data = [path for path in sorted(content.glob("*.yml")) if path.name != GLOSSARY.name]
     return pages + data + [root / "quiz" / "texts.yml", root / "quiz" / "questions.yml"]
 
@@ -89,8 +90,3 @@ def check(content: Path = CONTENT, root: Path = ROOT) -> None:
         if found:
             raise DataError(found[0])
 
-
-def _is_original(path: Path) -> bool:
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    end = lines.index("---", 1) if lines[:1] == ["---"] and "---" in lines[1:] else 0
-    return any(line.startswith("source:") for line in lines[1:end])

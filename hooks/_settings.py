@@ -52,20 +52,22 @@ def _remote(value: Any) -> bool:
     return isinstance(value, str) and _REMOTE.match(value) is not None
 
 
+def _refuse(container: dict, key: str, label: str, expected: str, why: str) -> None:
+    """A line that must not be there: 'found …; expected …: why'."""
+    if key in container:
+        raise DataError(f"{_at(container, key)}: {label}: found {describe(container[key])}; expected {expected}: {why}")
+
+
 def _check_repository(config: dict) -> None:
-    if "repo_url" in config:
-        raise DataError(f"{_at(config, 'repo_url')}: repo_url: found {describe(config['repo_url'])}; expected no "
-                        f"repo_url line (delete it): Material would fetch the repository's stars and forks from its "
-                        f"host in every reader's browser, and {_PROMISE}")
-    if "repo_name" in config:
-        raise DataError(f"{_at(config, 'repo_name')}: repo_name: found {describe(config['repo_name'])}; expected no "
-                        f"repo_name line (delete it): it names a repository for repo_url, which the site does not "
-                        f"use ({_PROMISE})")
+    _refuse(config, "repo_url", "repo_url", "no repo_url line (delete it)",
+            f"Material would fetch the repository's stars and forks from its host in every reader's browser, and "
+            f"{_PROMISE}")
+    _refuse(config, "repo_name", "repo_name", "no repo_name line (delete it)",
+            f"it names a repository for repo_url, which the site does not use ({_PROMISE})")
     for key in ("edit_uri", "edit_uri_template"):
-        if key in config:
-            raise DataError(f"{_at(config, key)}: {key}: found {describe(config[key])}; expected no {key} line "
-                            f"(delete it): it puts on every page a link to edit it on the repository's host, and "
-                            f"the site's pages refer to no other site")
+        _refuse(config, key, key, f"no {key} line (delete it)",
+                "it puts on every page a link to edit it on the repository's host, and the site's pages refer to no "
+                "other site")
 
 
 def _check_addresses(config: dict) -> None:
@@ -106,14 +108,12 @@ def _check_theme(config: dict) -> None:
 
 def _check_extra(config: dict) -> None:
     extra = _mapping(config.get("extra"))
-    if "analytics" in extra:
-        raise DataError(f"{_at(extra, 'analytics')}: extra: analytics: found {describe(extra['analytics'])}; "
-                        f"expected no analytics (delete these lines): they would send every reader's visits to "
-                        f"another site, and the site promises no tracking and no audience measurement")
-    if "consent" in extra:
-        raise DataError(f"{_at(extra, 'consent')}: extra: consent: found {describe(extra['consent'])}; expected no "
-                        f"consent banner (delete these lines): the site sets no cookie and tracks no one, so it has "
-                        f"nothing to ask consent for, and a cookie banner would tell readers the opposite")
+    _refuse(extra, "analytics", "extra: analytics", "no analytics (delete these lines)",
+            "they would send every reader's visits to another site, and the site promises no tracking and no "
+            "audience measurement")
+    _refuse(extra, "consent", "extra: consent", "no consent banner (delete these lines)",
+            "the site sets no cookie and tracks no one, so it has nothing to ask consent for, and a cookie banner "
+            "would tell readers the opposite")
     if _remote(extra.get("homepage")):
         raise DataError(f"{_at(extra, 'homepage')}: extra: homepage: found '{extra['homepage']}', an address on "
                         f"another site; expected no homepage line (the logo then leads to the site's home page): "

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
-from _data import CONTENT, LANGUAGES, ROOT, DataError, load_yaml, rel
+from _data import CONTENT, LANGUAGES, ROOT, DataError, rel
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BUDGET = ROOT / "tools" / "budget.yml"
@@ -70,19 +70,6 @@ _FEW = 5  # the largest files named when the site is too heavy
 class _Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, resolved address, writer)
-
-
-def current_address(address: str, content: Path = CONTENT) -> str:
-    """Where a page the site published now is: `address` (about.html#privacy), followed through content/redirects.yml.
-
-    A template that links to a content page names the address the page was first published at; once the page
-    is renamed with its redirect, the link leads straight to the new page. Without the redirect it still names
-    the old one, and check() stops the build on it, naming the template. hooks/redirects.py checks the file."""
-    page, hash_, anchor = address.partition("#")
-    data = load_yaml(content / "redirects.yml")
-    moves = data.get("redirects") if isinstance(data, dict) else None
-    target = moves.get(page) if isinstance(moves, dict) else None
-    return f"{target}{hash_}{anchor}" if isinstance(target, str) and target else address
 
 
 def check(folder: Path, root: str, content: Path = CONTENT) -> list[str]:

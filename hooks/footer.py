@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from _data import CONTENT, LANGUAGES, ROOT, DataError, describe, line_of, load_yaml, rel, typeset
-from _site_links import current_address
+from _pages import current_address
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 

@@ -39,7 +39,7 @@ from _data import (
     templates,
     typeset,
 )
-from _site_links import current_address
+from _pages import current_address
 from cache import cached_bytes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files

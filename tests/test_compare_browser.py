@@ -440,22 +440,34 @@ def answer_all(page: Page, lang: str, state: dict[str, Any]) -> None:
     page.get_by_role("button", name=ui("see_result", lang), exact=True).click()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_three_partners_take_turns_on_one_device(site, open_page, lang):
-    page = open_page(width=390, height=844)
-    page.goto(f"{site.url}{lang}/{QUIZ_PAGE}")
+def take_turns(page: Page, lang: str, partners: list[tuple[str, str]],
+               each: Callable[[str], None] | None = None) -> None:
+    """From the quiz page, the partners (label, form) answer in turn on one device (`each(label)` after each
+    turn), then the comparison is shown."""
     page.get_by_role("button", name=ui("room", lang), exact=True).click()
-    for index, (label, form) in enumerate(PARTNERS):
+    for index, (label, form) in enumerate(partners):
         if index:
             page.get_by_role("button", name=ui("room_next", lang), exact=True).click()
         page.get_by_label(ui("room_label", lang), exact=True).fill(label)
         page.get_by_role("button", name=ui("room_start", lang), exact=True).click()
         expect(quiz(page)).to_have_attribute("data-step", "1")
         answer_all(page, lang, full_state(form))
+        if each is not None:
+            each(label)
+    page.get_by_role("button", name=ui("room_show", lang), exact=True).click()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_three_partners_take_turns_on_one_device(site, open_page, lang):
+    page = open_page(width=390, height=844)
+    page.goto(f"{site.url}{lang}/{QUIZ_PAGE}")
+
+    def done(label: str) -> None:
         expect(page.get_by_text(ui("room_done", lang, label=label), exact=True)).to_be_visible()
         expect(page.locator(".quiz-card")).to_have_count(0)  # no partner sees a result, theirs or another's
         expect(page.locator("div.quiz__result")).to_be_hidden()
-    page.get_by_role("button", name=ui("room_show", lang), exact=True).click()
+
+    take_turns(page, lang, PARTNERS, done)
     expect(compare_rows(page)).to_have_count(3)
     for row, (label, form) in zip(compare_rows(page).all(), PARTNERS, strict=True):
         expect(row.get_by_role("rowheader")).to_have_text(label)

@@ -23,7 +23,7 @@ from helpers import material_started, open_settled, press_shortcut
 from playwright.sync_api import Page, expect
 from selectolax.lexbor import LexborHTMLParser
 from test_browser import LANGUAGES
-from test_compare_browser import PARTNERS, answer_all, full_state
+from test_compare_browser import PARTNERS, take_turns
 from test_quiz_browser import button, quiz, take_quiz, ui, varied_pattern
 
 META = 'meta[http-equiv="Content-Security-Policy"]'
@@ -173,15 +173,7 @@ def test_every_state_of_the_quiz_keeps_to_the_policy(site: Site, open_page, lang
 def test_taking_turns_on_one_device_keeps_to_the_policy(site: Site, open_page, lang: str) -> None:
     page = open_page(viewport={"width": 390, "height": 844})
     page.goto(f"{site.url}{lang}/quiz.html")
-    page.get_by_role("button", name=ui("room", lang), exact=True).click()
-    for index, (label, form) in enumerate(PARTNERS[:2]):
-        if index:
-            page.get_by_role("button", name=ui("room_next", lang), exact=True).click()
-        page.get_by_label(ui("room_label", lang), exact=True).fill(label)
-        page.get_by_role("button", name=ui("room_start", lang), exact=True).click()
-        expect(quiz(page)).to_have_attribute("data-step", "1")
-        answer_all(page, lang, full_state(form))
-    page.get_by_role("button", name=ui("room_show", lang), exact=True).click()
+    take_turns(page, lang, PARTNERS[:2])
     expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(2)
     assert page.violations == []  # type: ignore[attr-defined]
 

@@ -163,6 +163,12 @@ def test_a_script_inside_a_word_paste_is_still_said_on_its_own() -> None:
     assert "text pasted from Word" in problems[0] and "a script (<script>)" in problems[1], problems
 
 
+def _said_on_its_line(snippet: str, said: str) -> None:
+    problem = only(pasted(snippet))
+    assert problem.startswith(f"{WHERE}:5: "), problem
+    assert said in problem, problem
+
+
 # The other embeds, by name -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("snippet", "said"), [
@@ -188,9 +194,7 @@ def test_a_script_inside_a_word_paste_is_still_said_on_its_own() -> None:
     ('<marquee>News</marquee>', "the HTML element <marquee> is not one a page can hold"),
 ])
 def test_each_embed_is_named_in_an_editor_s_words(snippet: str, said: str) -> None:
-    problem = only(pasted(snippet))
-    assert problem.startswith(f"{WHERE}:5: "), problem
-    assert said in problem, problem
+    _said_on_its_line(snippet, said)
 
 
 @pytest.mark.parametrize(("snippet", "said"), [
@@ -214,9 +218,7 @@ def test_each_embed_is_named_in_an_editor_s_words(snippet: str, said: str) -> No
     ('<a href="file:///C:/Documents/rapport.docx">report</a>', "a link of the kind 'file:'"),
 ])
 def test_each_attribute_is_reviewed(snippet: str, said: str) -> None:
-    problem = only(pasted(snippet))
-    assert problem.startswith(f"{WHERE}:5: "), problem
-    assert said in problem, problem
+    _said_on_its_line(snippet, said)
 
 
 def test_an_attribute_given_with_attr_list_is_reviewed_on_its_line() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from _site_links import check, current_address
+from _pages import current_address
+from _site_links import check
 from conftest import ROOT, Project, Site
 from footer import ABOUT
 from test_build_errors import problems
@@ -29,6 +30,11 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def _problems(tmp_path: Path, pages: dict[str, str]) -> list[str]:
+    """check() of a tiny built site (_site), with a content folder of its own."""
+    return check(_site(tmp_path, pages), ORIGIN, content=tmp_path / "content")
 
 
 def _page(body: str, head: str = "") -> str:
@@ -86,25 +92,22 @@ def test_a_template_link_broken_on_purpose_is_named_with_its_template(project: C
 
 
 def test_a_missing_file_is_named_with_the_first_page_it_is_on(tmp_path: Path) -> None:
-    folder = _site(tmp_path, {"fr/a.html": _page('<footer class="md-footer"><a href="gone.html">x</a></footer>'),
-                              "fr/b.html": _page('<footer class="md-footer"><a href="gone.html">x</a></footer>')})
-    [line] = check(folder, ORIGIN, content=tmp_path / "content")
+    [line] = _problems(tmp_path, {"fr/a.html": _page('<footer class="md-footer"><a href="gone.html">x</a></footer>'),
+                                  "fr/b.html": _page('<footer class="md-footer"><a href="gone.html">x</a></footer>')})
     assert line.startswith("overrides/partials/footer.html: the footer links to 'gone.html' (on fr/a.html and "
                            "1 other page), which this build no longer has")
 
 
 def test_a_missing_anchor_is_named(tmp_path: Path) -> None:
-    folder = _site(tmp_path, {"fr/a.html": _page('<div class="md-nav"><a href="b.html#there">x</a></div>'),
-                              "fr/b.html": _page('<h2 id="here">Here</h2>')})
-    [line] = check(folder, ORIGIN, content=tmp_path / "content")
+    [line] = _problems(tmp_path, {"fr/a.html": _page('<div class="md-nav"><a href="b.html#there">x</a></div>'),
+                                  "fr/b.html": _page('<h2 id="here">Here</h2>')})
     assert line.startswith("mkdocs.yml: nav: the menu links to 'b.html#there' (on fr/a.html), but fr/b.html has no "
                            "section '#there'")
 
 
 def test_an_existing_anchor_and_an_own_anchor_are_fine(tmp_path: Path) -> None:
-    folder = _site(tmp_path, {"fr/a.html": _page('<a href="b.html#here">x</a><a href="#top" id="top">t</a>'),
-                              "fr/b.html": _page('<h2 id="here">Here</h2>')})
-    assert check(folder, ORIGIN, content=tmp_path / "content") == []
+    assert _problems(tmp_path, {"fr/a.html": _page('<a href="b.html#here">x</a><a href="#top" id="top">t</a>'),
+                                "fr/b.html": _page('<h2 id="here">Here</h2>')}) == []
 
 
 def test_addresses_start_from_the_base_element_as_in_a_browser(tmp_path: Path) -> None:
@@ -161,7 +164,6 @@ def test_a_sitemaps_addresses_must_exist(tmp_path: Path) -> None:
 def test_a_link_of_a_pages_own_text_names_its_markdown_file(tmp_path: Path) -> None:
     (tmp_path / "content" / "fr").mkdir(parents=True)
     (tmp_path / "content" / "fr" / "a.md").write_text("# A\n", encoding="utf-8")
-    folder = _site(tmp_path, {"fr/a.html": _page('<article class="md-content__inner"><p><a href="b.html">b</a>'
-                                                 "</p></article>")})
-    [line] = check(folder, ORIGIN, content=tmp_path / "content")
+    [line] = _problems(tmp_path, {"fr/a.html": _page('<article class="md-content__inner"><p><a href="b.html">b</a>'
+                                                     "</p></article>")})
     assert line.endswith("content/fr/a.md: the link 'b.html' points to a page or file that does not exist")
