@@ -121,3 +121,60 @@ def open_settled(page: object, url: str, timeout: float = 30.0) -> object:
         page.remove_listener("request", sent)
         page.remove_listener("requestfinished", ended)
         page.remove_listener("requestfailed", ended)
+
+
+# The sticky header every page has (Material's .md-header); what a view shows first must sit below it.
+_HEADER_BOTTOM = "() => { const h = document.querySelector('.md-header');" \
+    " return h ? h.getBoundingClientRect().bottom : 0; }"
+
+
+def assert_lands(page: object, *locators: object) -> None:
+    """Asserts that every locator (the top of a view: for the result its kicker, name and definition) is
+    visible, entirely below the sticky header and entirely within the screen, as a reader sees it right
+    after the click that showed the view. Waits for the state (the first locator visible), never for a time."""
+    from playwright.sync_api import expect
+
+    expect(locators[0]).to_be_visible()
+    page.evaluate(NEXT_FRAME)
+    header = page.evaluate(_HEADER_BOTTOM)
+    height = page.evaluate("() => window.innerHeight")
+    for locator in locators:
+        expect(locator).to_be_visible()
+        box = locator.bounding_box()
+        assert box is not None, f"{locator} has no box"
+        assert box["y"] >= header - 0.5, (
+            f"{locator} starts at y = {box['y']:.0f}, under the sticky header (its bottom at {header:.0f})")
+        assert box["y"] + box["height"] <= height + 0.5, (
+            f"{locator} ends at y = {box['y'] + box['height']:.0f}, below the screen ({height} px high)")
+
+
+# Every word of the visible text nodes under the selector whose letters sit on more than one line:
+# a word broken inside itself ("Cooperatio/n"). Returns [word, element text] pairs.
+_MID_WORD = """(selector) => {
+  const found = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !parent.getClientRects().length) continue;
+      if (getComputedStyle(parent).visibility === 'hidden') continue;
+      const range = document.createRange();
+      for (const match of node.data.matchAll(/[^\\s\\u00a0\\u202f\\-\\u2010\\u2011\\u2013\\u2014\\/]+/gu)) {
+        if (match[0].length < 2) continue;
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = Array.from(range.getClientRects()).filter(rect => rect.width > 0);
+        if (rects.length < 2) continue;
+        const tops = rects.map(rect => rect.top);
+        if (Math.max(...tops) - Math.min(...tops) > rects[0].height / 2)
+          found.push([match[0], parent.textContent.trim().slice(0, 80)]);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def words_broken_inside(page: object, selector: str = "body") -> list[list[str]]:
+    """The words under selector that the layout breaks inside themselves, across two lines."""
+    return page.evaluate(_MID_WORD, selector)
