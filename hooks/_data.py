@@ -776,10 +776,14 @@ def normalise(text: str) -> str:
 
 
 def typeset(text: str, lang: str) -> str:
-    """French spacing: a no-break space before : ; ! ? » and after «, so they never start a line."""
+    """French spacing, the house style (docs/README.md): a no-break space (U+00A0) before : and » and after «,
+    a narrow no-break space (U+202F) before ; ! ?, so that they never start or end a line. Spaces already
+    typed (ordinary, no-break or narrow) are set to the right one; English text is returned as it is."""
     if lang != "fr":
         return text
-    return re.sub(r"« ", "«\u00a0", re.sub(r" ([:;!?»])", "\u00a0\\1", text))
+    text = re.sub(r"[ \u00a0\u202f]+([;!?])", "\u202f\\1", text)
+    text = re.sub(r"[ \u202f]+([:»])", "\u00a0\\1", text)
+    return re.sub(r"«[ \u202f]+", "«\u00a0", text)
 
 
 def is_open_ending(line: str) -> bool:

@@ -10,13 +10,14 @@ in the same place with the same size and text, the page of the same size, and no
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bench import PHONE
 from conftest import CHROMIUM_ARGS, FULL_CHROMIUM, Site
-from helpers import open_settled
+from helpers import NEXT_FRAME, open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 LANGUAGES = ("fr", "en")
@@ -87,11 +88,26 @@ def seen(of: Browser, pages: Callable[[Browser, str, str], Page], url: str, lang
             for way, (its_window, media) in WAYS.items():
                 if its_window == window:
                     page.emulate_media(media=media)  # the style sheets' print rules: no script runs
-                    shown[way] = page.evaluate(SEEN)
+                    shown[way] = still(page)
         finally:
             page.remove_listener("console", on_console)
             page.remove_listener("pageerror", on_error)
     return shown, errors
+
+
+def still(page: Page, timeout: float = 10.0) -> list[list[object]]:
+    """What the page shows once it has stopped moving: SEEN, frame after frame, until two frames agree. Material
+    sizes the sidebars to the part of the main area in the screen, a frame after that area changed (the quiz
+    drawn, the footer shown): on a page about as tall as the screen, a busy machine saw the sidebars between
+    two sizes."""
+    bound = time.monotonic() + timeout  # a bound on a state, never a wait of its own
+    before = page.evaluate(SEEN)
+    while True:
+        page.evaluate(NEXT_FRAME)
+        now = page.evaluate(SEEN)
+        if now == before or time.monotonic() > bound:
+            return now
+        before = now
 
 
 def test_the_shell_is_the_same_chromium(browser: Browser, chromium: Browser) -> None:

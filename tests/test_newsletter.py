@@ -32,7 +32,7 @@ SUB_PATH = "https://example.org/partenariat/"
 def _code_blocks(path: Path) -> list[str]:
     """The text of each <pre><code> block of a page's article, as a reader copies it."""
     blocks = re.findall(r"<pre><code>(.*?)</code></pre>", article_html(path), re.S)
-    return [html.unescape(block) for block in blocks]
+    return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in blocks]  # <wbr>: break points only
 
 
 def _label(page: str, lang: str) -> str:
