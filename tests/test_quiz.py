@@ -51,6 +51,20 @@ def test_no_answer_gives_no_form(make_quiz: Callable[..., object]) -> None:
     assert (result["kind"], result["forms"], result["pulls"]) == ("none", [], {})
 
 
+def test_an_answer_without_points_counts_like_no_answer(make_quiz: Callable[..., object]) -> None:
+    """ "I don't know" (weights: {}) adds nothing and pulls towards no form, as a question left unanswered."""
+    quiz = make_quiz({"a": {"service": 3}, "b": {"fusion": 3}}, {"a": {"cooperation": 3}, "dunno": {}})
+    assert score(quiz, {"q1": "b", "q2": "dunno"}) == score(quiz, {"q1": "b"})
+    assert score(quiz, {"q2": "dunno"})["kind"] == "none"
+
+
+def test_the_quiz_has_an_answer_for_a_reader_who_does_not_know() -> None:
+    """Who the action is for and how involved they are is a question some readers cannot answer."""
+    quiz = load_quiz()
+    recipients = next(question for question in quiz.questions if question.id == "recipients")
+    assert [answer.id for answer in recipients.answers if not answer.weights] == ["e"]
+
+
 def test_neighbours_within_a_tenth_are_between(make_quiz: Callable[..., object]) -> None:
     quiz = make_quiz(*[{"a": {"concertation": 3}, "b": {"consultation": 3}}] * 7)
     # 4 x 3 = 12 for consultation, 3 x 3 = 9 for concertation: 3 x 10 > 12, clear
@@ -88,7 +102,7 @@ def test_the_paper_grid_gives_the_points_of_the_data(site: Site, lang: str) -> N
         found = re.findall(r"<td>(.*?)</td>", cells)
         letters = dict(zip((a.id for a in question.answers), ascii_lowercase, strict=False))  # in the order shown
         expected = [
-            " ".join(f"{letters[a.id]}\u00a0{a.weights[f]}" for a in question.answers if f in a.weights)
+            "\u2002".join(f"{letters[a.id]}\u00a0{a.weights[f]}" for a in question.answers if f in a.weights)
             for f in FORM_IDS
         ]
         assert found == expected, question.id
@@ -109,7 +123,8 @@ def test_the_answers_are_not_in_the_order_of_the_forms() -> None:
     quiz = load_quiz()
     order = {form.id: form.order for form in quiz.forms}
     for question in quiz.questions:
-        places = [min(order[f] for f, p in a.weights.items() if p == max(a.weights.values())) for a in question.answers]
+        places = [min(order[f] for f, p in a.weights.items() if p == max(a.weights.values()))
+                  for a in question.answers if a.weights]  # "I don't know" gives no form: it has no place
         assert places != sorted(places) and places != sorted(places, reverse=True), question.id
 
 
@@ -147,7 +162,7 @@ CASES = {
     ),
     "a fear that is not an anchor of the text": (
         ("quiz/texts.yml", "  - id: fear-soul", "  - id: fear-sol"),
-        "quiz/texts.yml:454: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
+        "quiz/texts.yml:538: fears[5].id: 'fear-sol' is not an anchor of content/fr/partnership-culture.md; "
         "expected one of its ids, e.g. 'fear-identity'",
     ),
 }

@@ -21,7 +21,8 @@
     .filter((fieldset) => fieldset.querySelector("[data-weights]"));
 
   /**
-   * The points an answer gives, e.g. {cooperation: 2, reciprocity: 1}; {} for an unknown answer.
+   * The points an answer gives, e.g. {cooperation: 2, reciprocity: 1}; {} for an unknown answer or one that
+   * gives none ("I don't know": data-weights="").
    * @param {string} question question id
    * @param {string} answer answer id
    * @returns {Object<string, number>}
@@ -29,7 +30,7 @@
   Q.weights = function (question, answer) {
     const input = Array.from(Q.root.querySelectorAll("input[data-weights]"))
       .find((node) => node.name === question && node.value === answer);
-    if (!input) return {};
+    if (!input || !input.dataset.weights) return {};
     return Object.fromEntries(input.dataset.weights.split(" ").map((pair) => {
       const [id, points] = pair.split(":");
       return [id, Number(points)];
