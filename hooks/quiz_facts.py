@@ -1,8 +1,10 @@
 """Facts about the quiz that pages state, counted from its data, never typed by hand.
 
 A page (or its front matter title and description) may write `{quiz_questions}`, the number of
-scored questions in quiz/questions.yml, and `{quiz_minutes}`, about how long the quiz takes; the
-hook fills them in. content/strings.yml's `take_quiz` gets the same minutes (hooks/results.py).
+scored questions in quiz/questions.yml, `{quiz_unscored}`, the questions that follow them to compare
+with the result (every page counts the same way: "10 questions, then 3 to compare with the result"),
+and `{quiz_minutes}`, about how long the quiz takes; the hook fills them in. content/strings.yml's
+`take_quiz` gets the same minutes (hooks/results.py), quiz/texts.yml's `intro` all three (hooks/quiz.py).
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def quiz_facts() -> dict[str, int]:
-    """{"questions": scored questions, "minutes": about how many minutes the whole quiz takes}."""
+    """{"questions": scored questions, "unscored": the questions after them, "minutes": about how many
+    minutes the whole quiz takes}."""
     questions = len(load_quiz().questions)
     minutes = max(1, math.ceil((questions + UNSCORED_QUESTIONS) * SECONDS_PER_QUESTION / 60))
-    return {"questions": questions, "minutes": minutes}
+    return {"questions": questions, "unscored": UNSCORED_QUESTIONS, "minutes": minutes}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -51,8 +54,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _fill(text: str, where: str) -> str:
     def value(match: re.Match[str]) -> str:
         if match.group(1) not in _facts:
+            names = ["{quiz_" + key + "}" for key in _facts]
             raise DataError(f"{where}: unknown placeholder '{match.group(0)}'; expected "
-                            f"{' or '.join('{quiz_' + key + '}' for key in _facts)}")
+                            f"{', '.join(names[:-1])} or {names[-1]}")
         return str(_facts[match.group(1)])
 
     return _PLACEHOLDER.sub(value, text)

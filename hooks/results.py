@@ -1,4 +1,4 @@
-"""One page per form to share: "Our partnership is a cooperation — where does yours stand?".
+"""One page per form to share: "Our partnership: cooperation — where does yours stand?".
 
 content/<lang>/result-<form>.md holds a title and a marker `<!-- result:cooperation -->`; the
 hook replaces it with one line of context for a reader who arrives from a shared link and the button

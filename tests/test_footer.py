@@ -88,7 +88,7 @@ def test_publisher_and_contact_appear_escaped_once_set_and_no_date_without_histo
 def test_counts_come_from_the_quiz_data() -> None:
     questions = len(load_quiz().questions)
     minutes = math.ceil((questions + UNSCORED_QUESTIONS) * SECONDS_PER_QUESTION / 60)
-    assert quiz_facts() == {"questions": questions, "minutes": minutes}
+    assert quiz_facts() == {"questions": questions, "unscored": UNSCORED_QUESTIONS, "minutes": minutes}
 
 
 def test_the_pages_state_the_counts_of_the_quiz_where_they_say_so(site: Site) -> None:
@@ -99,7 +99,7 @@ def test_the_pages_state_the_counts_of_the_quiz_where_they_say_so(site: Site) ->
             html = (site.path / lang / source.with_suffix(".html").name).read_text(encoding="utf-8")
             assert "{quiz_" not in html, source
             shown = visible_text(html).replace("\u00a0", " ")
-            for key in ("questions", "minutes"):
+            for key in facts:
                 for before in re.findall(rf"(\w+ ){{quiz_{key}}}", text):
                     assert f"{before}{facts[key]}" in shown, f"{source.name}: {before}{{quiz_{key}}}"
 
@@ -108,4 +108,5 @@ def test_an_unknown_count_in_a_page_is_named(fixture_project: Callable[[], Proje
     copy = fixture_project()
     copy.edit("content/en/index.md", "answer {quiz_questions} short", "answer {quiz_answers} short")
     assert problems(copy.build()) == [
-        "content/en/index.md: unknown placeholder '{quiz_answers}'; expected {quiz_questions} or {quiz_minutes}"]
+        "content/en/index.md: unknown placeholder '{quiz_answers}'; expected {quiz_questions}, {quiz_unscored} or "
+        "{quiz_minutes}"]

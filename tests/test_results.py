@@ -1,4 +1,4 @@
-"""One page per form and language to share: "Our partnership is a cooperation — where does yours stand?"."""
+"""One page per form and language to share: "Our partnership: cooperation — where does yours stand?"."""
 
 from __future__ import annotations
 
