@@ -35,8 +35,10 @@ SOURCE = CONTENT / "sources" / "culture-de-partenariat.fr.txt"
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # Interface texts the template and quiz.js use, with the placeholders each must keep.
 UI_KEYS = {
-    "intro": ("{minutes}",), "together": (), "start": (), "resume": (), "paper_title": (), "paper_intro": (),
-    "paper_partnership": (), "paper_organisation": (), "paper_date": (), "progress": ("{n}", "{total}"),
+    "intro": ("{questions}", "{unscored}", "{minutes}"), "together": (), "start": (), "resume": (), "paper_title": (),
+    "paper_intro": (),
+    "paper_partnership": (), "paper_organisation": (), "paper_date": (), "paper_print": (), "paper_hint": (),
+    "score_rows": (), "score_total": (), "score_result": (), "score_unscored": (), "progress": ("{n}", "{total}"),
     "previous": (), "next": (), "see_result": (), "change": (), "change_label": ("{n}",), "forget": (),
     "forgotten": (), "self_question": (), "self_unknown": (), "wish_question": (), "wish_unknown": (),
     "meet_question": (), "fears": (), "resistances": (), "own_label": (), "own_add": (), "own_remove": (),
@@ -50,6 +52,9 @@ UI_KEYS = {
     "wish_back": ("{from}", "{to}", "{steps}"), "step_one": (), "step_many": ("{count}",),
     "wish_further_involves": (), "wish_back_involves": (), "not_better": (), "met_title": (), "met_none": (),
     "pleasures_title": (), "talk_title": (), "no_answer": (),
+    # the result card's confirmations, changing an answer from the result, a turn's steps (quiz/js/flow.js)
+    "forget_confirm": (), "forget_yes": (), "restart_confirm": (), "restart_yes": (), "keep_answers": (),
+    "change_return": (), "turn_finish": (), "turn_cancel": (), "turn_cancelled": (),
     # the comparison of partners (quiz/js/share.js, compare.js, room.js)
     "compare": (), "share_title": (), "share_intro": (), "share_label": (), "share_own": (), "share_link": (),
     "share_copy": (), "share_copied": (), "share_copy_failed": (), "share_qr": (), "share_qr_label": (),
@@ -64,6 +69,11 @@ UI_KEYS = {
     "room_label": (), "room_start": (), "room_turn": ("{label}",), "room_done": ("{label}",), "room_next": (),
     "room_show": (), "save": (), "open": (), "opened": (), "open_bad": (), "back_to_result": (),
     "forget_partners": (),
+    # a partner's link opened, the paste form's errors, the printed comparison's header (quiz/js/compare.js)
+    "far_apart_me": ("{b}", "{steps}", "{from}", "{to}"), "far_apart_note": (), "banner_title": (),
+    "banner_sent": ("{label}",), "banner_kept": (), "banner_todo": ("{minutes}",), "error_title": (),
+    "error_prefix": (), "add_empty": (), "print_name_label": (), "print_partnership": (), "print_date": (),
+    "print_partners": (),
 }
 
 
@@ -206,9 +216,10 @@ def _id(item: dict[str, Any], at: str, where: str, taken: set[str], what: str) -
 
 def _weights(answer: dict[str, Any], at: str, where: str, form_ids: list[str]) -> dict[str, int]:
     weights = answer.get("weights")
-    if not isinstance(weights, dict) or not weights:
+    if not isinstance(weights, dict):  # {} is an answer that gives no points, such as "I don't know"
         raise problem(where, answer, "weights", f"{at}.weights",
-                      f"expected points for one form or more, e.g. {{cooperation: 2}}; found {describe(weights)}")
+                      f"expected points for one form or more, e.g. {{cooperation: 2}}, or {{}} for an answer that "
+                      f"gives none (\"I don't know\"); found {describe(weights)}")
     for form_id, points in weights.items():
         if form_id not in form_ids:
             raise problem(where, weights, form_id, f"{at}.weights",
@@ -339,7 +350,8 @@ def _check_mixed(quiz: Quiz, where: str) -> None:
     def place(answer: Answer) -> int:
         return min(order[f] for f, points in answer.weights.items() if points == max(answer.weights.values()))
 
-    if all([place(a) for a in q.answers] == sorted(place(a) for a in q.answers) for q in quiz.questions):
+    places = [[place(a) for a in q.answers if a.weights] for q in quiz.questions]  # an answer without points has none
+    if all(found == sorted(found) for found in places):
         raise DataError(
             f"{where}: questions[].answers: every question lists its answers in the order of the forms, so "
             f"an answer's place gives its form away; expected the answers of some questions in another order"

@@ -14,7 +14,7 @@ import re
 from string import ascii_lowercase
 from typing import Any
 
-from _data import CONTENT, DataError, rel, templates, typeset
+from _data import CONTENT, DataError, fill, rel, templates, typeset
 from _pages import FORMS, RESULT, current_address
 from _quiz import QUIZ, Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 MARKER = "<!-- quiz -->"
 # quiz/js/, in the order they are joined into the quiz.js a browser loads.
-SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js")
+SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js", "paper.js")
 # quiz/js/, joined into the compare.js the page loads only when a reader shares or compares.
 COMPARE_SCRIPTS = ("codec.js", "qr.js", "share.js", "compare.js", "meeting.js")
 STYLES = ("quiz.css", "compare.css")
@@ -82,7 +82,6 @@ COMPARE_TEXTS = (
     "room_intro",
     "room_label",
     "room_start",
-    "room_turn",
     "room_done",
     "room_next",
     "room_show",
@@ -92,6 +91,19 @@ COMPARE_TEXTS = (
     "open_bad",
     "back_to_result",
     "forget_partners",
+    "far_apart_me",
+    "far_apart_note",
+    "banner_title",
+    "banner_sent",
+    "banner_kept",
+    "banner_todo",
+    "error_title",
+    "error_prefix",
+    "add_empty",
+    "print_name_label",
+    "print_partnership",
+    "print_date",
+    "print_partners",
 )
 # The interface texts quiz.js writes itself (the template writes the others into the page).
 JS_TEXTS = (
@@ -102,6 +114,8 @@ JS_TEXTS = (
     "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
     "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
     "own_label", "own_add", "fears", "resistances", "self_unknown", "compare",
+    "forget_confirm", "forget_yes", "restart_confirm", "restart_yes", "keep_answers", "change_return",
+    "room_turn", "turn_finish", "turn_cancel", "turn_cancelled",
 )
 _COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
 _TEMPLATE = templates(QUIZ).get_template("quiz.html")
@@ -123,7 +137,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"quiz/{style}", content=_style(style)))
     files.append(File.generated(config, "quiz/quiz.js", content=_script(SCRIPTS)))
     if _quiz is not None:
-        data = _compare_data(_quiz, config.extra["lang"])
+        data = _compare_data(_quiz, config.extra["lang"], config.extra["quiz_facts"]["minutes"])
         files.append(File.generated(config, "quiz/compare.js", content=data + _script(COMPARE_SCRIPTS)))
     return files
 
@@ -135,13 +149,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown.replace(MARKER, "\n".join(line for line in html.splitlines() if line.strip()))
 
 
-def _compare_data(quiz: Quiz, lang: str) -> str:
+def _compare_data(quiz: Quiz, lang: str, minutes: int) -> str:
     """What only the comparison needs, in the page's language, at the head of compare.js (not in every quiz page):
     its texts, the discussion prompt of each question and the table of shared links (quiz/links.yml)."""
     data = {
         "texts": {key: typeset(quiz.ui[key][lang], lang) for key in COMPARE_TEXTS},
         "prompts": {question.id: typeset(question.prompt[lang], lang) for question in quiz.questions},
         "links": quiz.links,
+        "minutes": minutes,  # how long the quiz takes (hooks/quiz_facts.py), said to a partner whose link opens
     }
     payload = json.dumps(data, ensure_ascii=False)
     return f"window.PartnershipQuiz=Object.assign(window.PartnershipQuiz||{{}},{payload});\n"
@@ -171,7 +186,7 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
         return typeset(texts[lang], lang)
 
     ui = {key: t(texts) for key, texts in quiz.ui.items()}
-    ui["intro"] = ui["intro"].replace("{minutes}", str(config.extra["quiz_facts"]["minutes"]))  # hooks/quiz_facts.py
+    ui["intro"] = fill(ui["intro"], **config.extra["quiz_facts"])  # {questions}, {unscored}, {minutes}: quiz_facts.py
     forms = [
         {
             "id": form.id,
@@ -201,7 +216,9 @@ def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
                 for answer in question.answers
             ],
             "grid": [
-                " ".join(f"{letters[a.id]}\u00a0{a.weights[form.id]}" for a in question.answers if form.id in a.weights)
+                # "a 1 c 2": each letter bound to its points, the pairs apart (an en space)
+                "\u2002".join(f"{letters[a.id]}\u00a0{a.weights[form.id]}"
+                               for a in question.answers if form.id in a.weights)
                 for form in quiz.forms
             ],
         })

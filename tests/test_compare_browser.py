@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import Project, free_port, serving
+from helpers import assert_lands, words_broken_inside
 from playwright.sync_api import Browser, Page, expect
 from test_browser import LANGUAGES
 from test_quiz_browser import (
@@ -38,6 +39,7 @@ from test_quiz_browser import (
 QUIZ_PAGE = "quiz.html"
 ITEMS = [item.id for item in (*QUIZ.fears, *QUIZ.resistances)]
 SMS = 160
+LATEST = len(QUIZ.links["versions"])  # the version of quiz/links.yml new links are made with
 
 
 def random_state(rng: random.Random) -> dict[str, Any]:
@@ -91,12 +93,29 @@ def link_code(site, page: Page, lang: str, state: dict[str, Any], label: str) ->
     return encode(page, state, label)
 
 
+def banner(page: Page) -> Any:
+    """The notice at the top of a partner's link just opened (compare.js): who shared, what happened."""
+    return page.locator("[data-banner]")
+
+
+def added_status(page: Page) -> Any:
+    """The confirmation at the paste form."""
+    return page.locator("[data-add-status]")
+
+
 def status(page: Page) -> Any:
     return page.locator("[data-status]")
 
 
 def compare_rows(page: Page):
-    return page.locator(".quiz__compare-table tbody tr")
+    """Each person compared: a row of the chart, or the card of a partner shown alone."""
+    return page.locator("[data-compare] [data-person]")
+
+
+def placed(row: Any) -> list[str]:
+    """The forms a person's answers place them at, as drawn (the chart's marks, or the card's figure)."""
+    return row.locator("td[data-marks~=answers], .forms-scale__step--current").evaluate_all(
+        "nodes => nodes.map(node => node.dataset.form)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,7 +147,7 @@ def test_500_random_answer_sets_survive_the_round_trip(site, open_page):
         assert got["meet"] == state["meet"]
         assert got["own"] == state["own"]
         assert got["label"] == labels[index % len(labels)].strip()
-        assert got["code"].startswith("1.")
+        assert got["code"].startswith(f"{LATEST}.")
 
 
 def test_a_complete_quiz_fits_in_a_link_short_enough_for_an_sms(site, open_page):
@@ -145,14 +164,14 @@ def test_the_link_carries_ids_not_texts_and_opens_in_the_other_language(site, op
     page = open_page()
     state = full_state("reciprocity", meet=[ITEMS[0]])
     code = link_code(site, page, "fr", state, "la mairie")
-    assert re.fullmatch(r"1\.[a-z-]{10}\.[0-9-]{2}\.[0-9a-f]+\.la%20mairie", code), code
+    assert re.fullmatch(rf"{LATEST}\.[a-z-]{{10}}\.[0-9-]{{2}}\.[0-9a-f]+\.la%20mairie", code), code
     other = open_page()
     other.goto(f"{site.url}en/{QUIZ_PAGE}#p={code}")
     expect(quiz(other)).to_have_attribute("data-state", "compare")
     row = compare_rows(other).first
     expect(row).to_contain_text(form_name("reciprocity", "en"))
-    expect(other.get_by_role("heading", level=2)).to_have_text(ui("one_partner", "en", label="la mairie"))
-    expect(status(other)).to_have_text(ui("added", "en", label="la mairie"))
+    expect(other.get_by_role("heading", name=ui("one_partner", "en", label="la mairie"))).to_be_visible()
+    expect(banner(other)).to_contain_text(ui("banner_sent", "en", label="la mairie"))
     assert other.url == f"{site.url}en/{QUIZ_PAGE}"  # the answers leave the address bar once read
 
 
@@ -178,7 +197,7 @@ def test_the_result_offers_a_link_and_a_qr_code_a_camera_reads(site, open_page, 
     expect(share.get_by_role("heading", name=ui("share_title", lang))).to_be_visible()
     share.get_by_label(ui("share_label", lang), exact=True).fill("Association A")
     link = share.get_by_label(ui("share_link", lang), exact=True)
-    expect(link).to_have_value(re.compile(r"#p=1\..*Association%20A$"))
+    expect(link).to_have_value(re.compile(rf"#p={LATEST}\..*Association%20A$"))
     assert "manque" not in link.input_value()  # one's own texts only when chosen
     share.get_by_label(ui("share_own", lang), exact=True).check()
     expect(link).to_have_value(re.compile(r"Le%20manque%20de%20temps$"))
@@ -244,7 +263,7 @@ HOSTILE = [
     ("x.ddedddddbc.56.0", {"link_damaged"}),
     ("1e1.ddedddddbc", {"link_damaged"}),
     ("２.ddedddddbc", {"link_damaged"}),
-    ("2.ddedddddbc.56.0", {"link_future"}),
+    ("3.ddedddddbc.56.0", {"link_future"}),  # links.yml has versions 1 and 2
     ("9999.abc", {"link_future"}),
     ("1." + "a" * 5000, {"link_long"}),
     ("1.ddedddddbc.56.0." + "%41" * 1000, {"link_long"}),
@@ -286,14 +305,18 @@ HOSTILE = [
 def expect_harmless(page: Page, allowed: set[str], lang: str = "fr") -> None:
     """The page says one of the allowed messages, ran nothing and shows no element from the link."""
     expect(quiz(page)).to_have_attribute("data-state", "compare")
-    expect(status(page)).not_to_have_text("")
-    said = status(page).inner_text()
+    expect(banner(page)).to_be_visible()
+    said = banner(page).inner_text()
     messages = {
-        key: re.compile("^" + re.escape(ui(key, lang)).replace(re.escape("{label}"), ".*")
-                        .replace(re.escape("{count}"), r"\d+") + "$")
+        key: re.compile(re.escape(ui(key, lang)).replace(re.escape("{label}"), ".*")
+                        .replace(re.escape("{count}"), r"\d+"))
         for key in allowed
     }
-    assert any(pattern.match(said) for pattern in messages.values()), (said, allowed)
+    if "added" in allowed:  # a link read: the banner says who sent it
+        sent = re.escape(ui("banner_sent", lang, label="{label}"))
+        messages["added"] = re.compile(sent.replace(re.escape("{label}"), ".*"))
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    assert any(pattern.fullmatch(line) for pattern in messages.values() for line in lines), (said, allowed)
     assert page.dialogs == [] and page.errors == []
     assert page.evaluate("() => window.pwned === undefined")
     assert page.locator("[data-compare] img, [data-compare] iframe, [data-compare] script").count() == 0
@@ -314,15 +337,17 @@ def test_a_damaged_link_says_so_in_the_pages_language_and_shows_what_it_can(site
     page = open_page()
     page.goto(f"{site.url}{lang}/{QUIZ_PAGE}#p=1.dded.56.0.Association%20B")
     expect_harmless(page, {"link_partial_many"}, lang)
-    expect(status(page)).to_have_text(ui("link_partial_many", lang, count=6))
-    expect(compare_rows(page).first.get_by_role("rowheader")).to_have_text("Association B")
+    expect(banner(page)).to_contain_text(ui("link_partial_many", lang, count=6))
+    expect(compare_rows(page).first).to_have_attribute("data-person", "Association B")
 
 
 def test_labels_with_markup_are_shown_as_text(site, open_page):
     page = open_page()
     page.goto(f"{site.url}fr/{QUIZ_PAGE}#p={GOOD}.{SCRIPT}")
     expect_harmless(page, {"added"})
-    expect(compare_rows(page).first.get_by_role("rowheader")).to_have_text("<script>window.pwned=1;alert(1)</script>")
+    expect(compare_rows(page).first).to_have_attribute("data-person", "<script>window.pwned=1;alert(1)</script>")
+    title = ui("one_partner", "fr", label="<script>window.pwned=1;alert(1)</script>")
+    expect(page.get_by_role("heading", level=2, name=title)).to_be_visible()
 
 
 # --------------------------------------------------------------------------------------------
@@ -352,10 +377,10 @@ def test_two_partners_compared_by_keyboard(site, open_page, lang):
     reader.keyboard.press("Enter")
     expect(reader.get_by_role("heading", name=ui("compare_title", lang), exact=True)).to_be_focused()
     add_by_keyboard(reader, lang, links[0])
-    expect(status(reader)).to_have_text(ui("added", lang, label="Nous"))
+    expect(added_status(reader)).to_have_text(ui("added", lang, label="Nous"))
     expect(compare_rows(reader)).to_have_count(2)
-    expect(compare_rows(reader).nth(0).get_by_role("rowheader")).to_have_text(ui("me", lang))
-    expect(compare_rows(reader).nth(1)).to_contain_text(form_name("service", lang))
+    expect(compare_rows(reader).nth(0).locator("th")).to_have_text(ui("me", lang))
+    assert placed(compare_rows(reader).nth(1)) == ["service"]
     far = reader.locator(".quiz__far")
     expect(far).to_have_count(1)
     expect(far).to_contain_text(ui("step_many", lang, count=6))
@@ -380,12 +405,12 @@ def test_four_partners_compared_by_keyboard(site, open_page, lang):
     reader.keyboard.press("Enter")
     for link, (label, _) in zip(links, PARTNERS, strict=True):
         add_by_keyboard(reader, lang, link)
-        expect(status(reader)).to_have_text(ui("added", lang, label=label))
+        expect(added_status(reader)).to_have_text(ui("added", lang, label=label))
     expect(compare_rows(reader)).to_have_count(4)
     for row, (label, form) in zip(compare_rows(reader).all()[1:], PARTNERS, strict=True):
-        expect(row.get_by_role("rowheader")).to_have_text(label)
-        expect(row.get_by_role("cell").first).to_have_text(form_name(form, lang))
-    expect(reader.locator(".quiz__marks")).to_be_visible()
+        expect(row.locator("th")).to_have_text(label)
+        assert placed(row) == [form]
+    expect(reader.locator(".quiz__chart")).to_be_visible()
     expect(reader.locator(".quiz__far")).not_to_have_count(0)
     # Remove a partner with the keyboard.
     remove = reader.get_by_role("button", name=ui("remove_partner", lang, label=PARTNERS[1][0]), exact=True)
@@ -403,8 +428,8 @@ def test_a_seventh_participant_is_refused(site, open_page):
     take_quiz_to_result(reader, site, "fr", full_state("service"))
     for n, code in enumerate(codes):
         reader.goto(f"{site.url}fr/{QUIZ_PAGE}#p={code}")
-        expected = ui("added", "fr", label=f"P{n}") if n < 5 else ui("add_full", "fr")
-        expect(status(reader)).to_have_text(expected)
+        expected = ui("banner_sent", "fr", label=f"P{n}") if n < 5 else ui("add_full", "fr")
+        expect(banner(reader)).to_contain_text(expected)
     expect(compare_rows(reader)).to_have_count(6)
 
 
@@ -427,7 +452,7 @@ def test_agreement_is_said_plainly(site, open_page):
 
 
 def answer_all(page: Page, lang: str, state: dict[str, Any]) -> None:
-    """Every step of the quiz, clicking, from question 1."""
+    """Every step of the quiz during a turn, clicking, from question 1, to "Finish my answers"."""
     for question in QUESTIONS:
         group = page.locator("fieldset:visible")
         expect(group.locator("input:checked")).to_have_count(0)  # nothing of the previous partner shows
@@ -437,7 +462,7 @@ def answer_all(page: Page, lang: str, state: dict[str, Any]) -> None:
     page.get_by_role("button", name=ui("next", lang), exact=True).click()
     page.locator("fieldset:visible").locator(f'input[value="{state["wish"]}"]').check()
     page.get_by_role("button", name=ui("next", lang), exact=True).click()
-    page.get_by_role("button", name=ui("see_result", lang), exact=True).click()
+    page.get_by_role("button", name=ui("turn_finish", lang), exact=True).click()
 
 
 def take_turns(page: Page, lang: str, partners: list[tuple[str, str]],
@@ -470,8 +495,8 @@ def test_three_partners_take_turns_on_one_device(site, open_page, lang):
     take_turns(page, lang, PARTNERS, done)
     expect(compare_rows(page)).to_have_count(3)
     for row, (label, form) in zip(compare_rows(page).all(), PARTNERS, strict=True):
-        expect(row.get_by_role("rowheader")).to_have_text(label)
-        expect(row.get_by_role("cell").first).to_have_text(form_name(form, lang))
+        expect(row.locator("th")).to_have_text(label)
+        assert placed(row) == [form]
     assert page.errors == []
 
 
@@ -519,7 +544,7 @@ def test_a_saved_comparison_opens_later(site, open_page, tmp_path: Path):
     later.get_by_label(ui("open", "fr"), exact=True).set_input_files(str(saved))
     expect(status(later)).to_have_text(ui("opened", "fr"))
     expect(compare_rows(later)).to_have_count(2)
-    expect(compare_rows(later).nth(1).get_by_role("rowheader")).to_have_text("La mairie")
+    expect(compare_rows(later).nth(1).locator("th")).to_have_text("La mairie")
 
 
 @pytest.mark.parametrize("content", ["not json", '{"format": "other"}', '{"format": "partenariat-comparison", '
@@ -544,11 +569,10 @@ def test_old_links_open_after_the_questions_change(project: Callable[[], Project
     questions.write_text(text_.replace("  - id: esteem\n", "  - id: parity\n"), encoding="utf-8")
     links = copy.file("quiz/links.yml")
     table = links.read_text(encoding="utf-8")
-    version_2 = ("  - version: 2\n    questions:\n" + "".join(
-        f"      {q}: [a, b, c, d, e]\n" for q in
-        ("for-or-with", "informing", "opinion", "approval", "harmonising", "responsible", "parity"))
-        + "      recipients: [a, b, c, d]\n      identities: [a, b, c, d]\n"
-        "    forms: [service, information, consultation, concertation, cooperation, reciprocity, fusion]\n"
+    version_2 = (f"  - version: {LATEST + 1}\n    questions:\n" + "".join(
+        f"      {'parity' if q.id == 'esteem' else q.id}: [{', '.join(sorted(a.id for a in q.answers))}]\n"
+        for q in QUESTIONS if q.id != "who-does-what")
+        + "    forms: [service, information, consultation, concertation, cooperation, reciprocity, fusion]\n"
         "    items: [fear-identity, fear-status, fear-investment, fear-power, fear-concessions, fear-soul,\n"
         "            resistance-institutions, resistance-actors, resistance-traditions, resistance-experts]\n")
     table = table.replace("\nrenamed:", version_2 + "\nrenamed:")
@@ -562,8 +586,8 @@ def test_old_links_open_after_the_questions_change(project: Callable[[], Project
         with serving(copy.root / "site", url):
             page = context.new_page()
             page.goto(f"{url}en/{QUIZ_PAGE}#p=1.ddedddddbc.56.8.Old")
-            expect(status(page)).to_have_text(ui("link_partial_one", "en"))
-            expect(compare_rows(page).first.get_by_role("rowheader")).to_have_text("Old")
+            expect(banner(page)).to_contain_text(ui("link_partial_one", "en"))
+            expect(compare_rows(page).first).to_have_attribute("data-person", "Old")
             read = page.evaluate("() => window.PartnershipQuiz.decode('1.ddedddddbc.56.8.Old')")
             assert read["answers"]["parity"] == "d" and "who-does-what" not in read["answers"]
             assert read["meet"] == ["fear-power"] and read["unread"] == 1
@@ -575,11 +599,18 @@ def test_the_latest_link_table_must_carry_every_answer(project: Callable[[], Pro
     from test_build_errors import problems
 
     copy = project()
-    copy.file("quiz/links.lock").unlink()  # as if version 1 were not published yet: it may still change
-    copy.edit("quiz/links.yml", "      recipients: [a, b, c, d]", "      recipients: [a, b, c]")
+    copy.file("quiz/links.lock").unlink()  # as if the last version were not published yet: it may still change
+    links = copy.file("quiz/links.yml")
+    text_ = links.read_text(encoding="utf-8")
+    start = re.search(rf"^  - version: {LATEST}\b", text_, flags=re.M).start()
+    last = QUIZ.links["versions"][-1]["questions"]["recipients"]
+    line = f"      recipients: [{', '.join(last)}]"
+    links.write_text(text_[:start] + text_[start:].replace(line, f"      recipients: [{', '.join(last[:-1])}]", 1),
+                     encoding="utf-8")
     assert problems(copy.build()) == [
-        "quiz/links.yml:15: versions[0]: the answer 'd' of 'recipients' cannot travel in a shared link; expected a "
-        "new version at the end of versions that lists it (keep the older ones: links made with them must still open)"
+        f"quiz/links.yml:{text_[:start].count(chr(10)) + 1}: versions[{LATEST - 1}]: the answer '{last[-1]}' of "
+        "'recipients' cannot travel in a shared link; expected a new version at the end of versions that lists it "
+        "(keep the older ones: links made with them must still open)"
     ]
 
 
@@ -592,9 +623,205 @@ def test_the_browser_scores_a_partners_answers_as_the_reference_does(site, open_
         outcome = python_score(state["answers"])
         reader = open_page()
         reader.goto(f"{site.url}fr/{QUIZ_PAGE}#p={code}")
-        cell = compare_rows(reader).first.get_by_role("cell").first
-        names = [form_name(f, "fr") for f in outcome["forms"]]
-        if len(names) == 2:
-            names = [ui("result_pair", "fr", **{"from": names[0], "to": names[1]})]
-        expected = names[0] if names else "—"
-        expect(cell).to_have_text(expected)
+        row = compare_rows(reader).first
+        expect(row).to_be_visible()
+        assert placed(row) == outcome["forms"]
+
+
+# --------------------------------------------------------------------------------------------
+# 7. Journeys walked with real clicks: a partner shares from the result, another opens the link
+# --------------------------------------------------------------------------------------------
+
+LONG_NAME = "Association Les Tilleuls"
+SIZES = [(390, 844), (768, 1024), (1280, 800)]
+
+
+def shared_link(page: Page, site, lang: str, form_id: str, label: str) -> str:
+    """A partner takes the quiz by clicking from the intro, names themselves in the share panel, and reads the
+    link there, as they would to send it."""
+    from _quiz import favouring
+    from test_quiz_browser import take_quiz
+
+    page.goto(f"{site.url}{lang}/{QUIZ_PAGE}")
+    take_quiz(page, lang, favouring(QUIZ, form_id), self_form=form_id, wish=FORM_IDS[(FORM_IDS.index(form_id) + 1) % 7])
+    share = page.locator(".quiz__share")
+    share.get_by_label(ui("share_label", lang), exact=True).fill(label)
+    link = share.get_by_label(ui("share_link", lang), exact=True)
+    expect(link).to_have_value(re.compile(re.escape(quote(label)) + "$"))
+    return link.input_value()
+
+
+def answer_in_turn(page: Page, lang: str, form_id: str) -> None:
+    """From the banner of a partner's link: the reader's own answers, by clicking, then "Compare"."""
+    from _quiz import favouring
+    from test_quiz_browser import answer_question
+
+    banner(page).get_by_role("button", name=ui("take_to_compare", lang), exact=True).click()
+    answers = favouring(QUIZ, form_id)
+    for number, question in enumerate(QUESTIONS, start=1):
+        answer_question(page, number, answers[question.id], lang)
+    page.get_by_role("button", name=ui("next", lang), exact=True).click()
+    page.get_by_role("button", name=ui("next", lang), exact=True).click()
+    page.get_by_role("button", name=ui("see_result", lang), exact=True).click()
+    page.get_by_role("button", name=ui("compare", lang), exact=True).click()
+    expect(compare_rows(page)).to_have_count(2)
+
+
+@pytest.fixture
+def opened(site, open_page) -> Callable[..., Page]:
+    """Factory: a first partner shares (a context of its own); a second opens the link at a size."""
+
+    def make(lang: str = "fr", width: int = 390, height: int = 844, form_id: str = "cooperation",
+             label: str = LONG_NAME) -> Page:
+        link = shared_link(open_page(), site, lang, form_id, label)
+        page = open_page(width=width, height=height)
+        page.goto(link)
+        expect(banner(page)).to_be_visible()
+        return page
+
+    return make
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_partners_link_explains_itself_in_the_first_phone_screen(opened, lang):
+    from quiz_facts import quiz_facts
+
+    page = opened(lang)
+    region = page.get_by_role("region", name=ui("banner_title", lang), exact=True)
+    expect(region).to_contain_text(ui("banner_sent", lang, label=LONG_NAME))
+    expect(region).to_contain_text(ui("banner_kept", lang))
+    expect(region).to_contain_text(ui("banner_todo", lang, minutes=quiz_facts()["minutes"]))
+    primary = page.locator("[data-compare] .md-button--primary")
+    expect(primary).to_have_count(1)
+    expect(region.get_by_role("button", name=ui("take_to_compare", lang), exact=True)).to_have_class(
+        re.compile("md-button--primary"))
+    assert_lands(page, region)
+
+
+def test_each_partners_result_is_drawn_once_in_each_view(opened):
+    page = opened()
+    view = page.locator("[data-compare]")
+    expect(view.locator(".quiz-card")).to_have_count(1)  # alone: their card and its figure
+    expect(view.locator(".forms-scale")).to_have_count(1)
+    expect(view.locator(".quiz__chart, table, svg.quiz__marks")).to_have_count(0)
+    answer_in_turn(page, "fr", "information")
+    expect(view.locator(".quiz__chart")).to_have_count(1)  # side by side: one chart, one row each
+    expect(view.locator(".quiz-card, .forms-scale, svg")).to_have_count(0)
+    expect(view.locator(".quiz__chart tbody tr")).to_have_count(2)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_figure_names_the_partner_instead_of_this_partnership(opened, lang):
+    from _data import load_strings
+
+    page = opened(lang)
+    here = page.locator("[data-compare] .forms-scale__step--current .forms-scale__here")
+    expect(here).to_have_text([LONG_NAME])
+    this_partnership = load_strings()["figure_here"][lang]
+    expect(page.locator("[data-compare]").get_by_text(this_partnership, exact=True)).to_have_count(0)
+
+
+def font_sizes(page: Page) -> dict[str, float]:
+    return page.evaluate("""() => {
+      const size = (selector) => [...document.querySelectorAll(selector)].map(
+        (node) => parseFloat(getComputedStyle(node).fontSize));
+      return {names: size('.quiz__chart tbody th'), heads: size('.quiz__chart thead th'),
+              key: size('.quiz__chart-key li'), legend: size('.quiz__legend > span'),
+              body: size('.quiz__far p')};
+    }""")
+
+
+def test_the_charts_text_is_the_size_of_the_text_around_it_on_screen_and_printed(opened):
+    page = opened(width=768, height=1024, form_id="service")
+    answer_in_turn(page, "fr", "cooperation")
+    page.evaluate("() => { window.print = () => {}; }")
+    for media in ("screen", "print"):
+        if media == "print":
+            page.get_by_role("button", name=ui("print", "fr"), exact=True).click()
+            page.emulate_media(media="print")
+        sizes = font_sizes(page)
+        body = sizes.pop("body")
+        assert len(body) == 1, sizes
+        for what, found in sizes.items():
+            assert found and set(found) == set(body), (media, what, found, body)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_no_word_is_broken_inside_itself_in_the_comparison(opened, width, height):
+    page = opened(width=width, height=height, form_id="concertation")
+    assert words_broken_inside(page, "[data-compare]") == []
+    answer_in_turn(page, "fr", "cooperation")
+    expect(page.locator("[data-compare]")).to_contain_text(form_name("cooperation", "fr"))
+    assert words_broken_inside(page, "[data-compare]") == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_pair_far_apart_is_said_once_in_one_short_line(opened, lang):
+    page = opened(lang, form_id="service")
+    answer_in_turn(page, lang, "fusion")
+    far = page.locator(".quiz__far li")
+    steps = ui("step_many", lang, count=6)
+    expect(far).to_have_text([ui("far_apart_me", lang, b=LONG_NAME, steps=steps,
+                                 **{"from": form_name("fusion", lang), "to": form_name("service", lang)})])
+    expect(page.get_by_text(ui("far_apart_note", lang), exact=True)).to_have_count(1)
+
+
+def test_the_paste_form_says_what_is_wrong_at_the_field_and_at_its_top(site, opened, open_page):
+    page = opened(width=1280, height=800, form_id="service")
+    link = shared_link(open_page(), site, "fr", "fusion", "B")
+    form = page.locator("form[data-add-partner]")
+    expect(form).to_have_attribute("novalidate", "")
+    field = form.get_by_label(ui("add_label", "fr"), exact=True)
+    field.fill("bonjour")
+    form.get_by_role("button", name=ui("add_button", "fr"), exact=True).click()
+    summary = form.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading", name=ui("error_title", "fr"))).to_be_visible()
+    expect(summary.get_by_role("link", name=ui("add_not_link", "fr"), exact=True)).to_be_visible()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(form.locator(".quiz__error")).to_contain_text(ui("add_not_link", "fr"))
+    summary.get_by_role("link").click()
+    expect(field).to_be_focused()
+    field.fill(link)
+    form.get_by_role("button", name=ui("add_button", "fr"), exact=True).click()
+    expect(added_status(page)).to_have_text(ui("added", "fr", label="B"))
+    form = page.locator("form[data-add-partner]")
+    expect(form.get_by_role("alert")).to_have_count(0)
+    form.get_by_label(ui("add_label", "fr"), exact=True).fill(link)
+    form.get_by_role("button", name=ui("add_button", "fr"), exact=True).click()
+    expect(added_status(page)).to_have_text("")  # the old confirmation never stays beside a new error
+    expect(form.get_by_role("alert")).to_contain_text(ui("add_same", "fr"))
+
+
+def test_the_printed_comparison_says_the_partnership_the_date_and_the_partners(opened):
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    page = opened(width=1280, height=800)
+    answer_in_turn(page, "fr", "information")
+    page.get_by_label(ui("print_name_label", "fr"), exact=True).fill("Jardins partagés du quartier")
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name=ui("print", "fr"), exact=True).click()
+    printed = re.sub(r"\s+", " ", PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text())
+    today = page.evaluate("() => new Intl.DateTimeFormat('fr', {dateStyle: 'long'}).format(new Date())")
+    assert str(date.today().year) in today
+    for said in ("Jardins partagés du quartier", today, f"{ui('me', 'fr')}, {LONG_NAME}"):
+        assert said.replace("\u00a0", " ") in printed.replace("\u00a0", " "), (said, printed[:300])
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_view_of_the_comparison_lands_below_the_header(site, opened, open_page, width, height):
+    page = opened(width=width, height=height)
+    assert_lands(page, banner(page))
+    answer_in_turn(page, "fr", "information")
+    assert_lands(page, page.get_by_role("heading", name=ui("compare_title", "fr"), exact=True))
+    link = shared_link(open_page(), site, "fr", "fusion", "B")
+    page.get_by_label(ui("add_label", "fr"), exact=True).fill(link)
+    page.get_by_role("button", name=ui("add_button", "fr"), exact=True).click()
+    expect(compare_rows(page)).to_have_count(3)
+    assert_lands(page, page.get_by_role("heading", name=ui("compare_title", "fr"), exact=True))
+    page.get_by_role("button", name=ui("remove_partner", "fr", label="B"), exact=True).click()
+    expect(compare_rows(page)).to_have_count(2)
+    assert_lands(page, page.get_by_role("heading", name=ui("compare_title", "fr"), exact=True))

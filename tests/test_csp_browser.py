@@ -23,7 +23,7 @@ from helpers import material_started, open_settled, press_shortcut
 from playwright.sync_api import Page, expect
 from selectolax.lexbor import LexborHTMLParser
 from test_browser import LANGUAGES
-from test_compare_browser import PARTNERS, take_turns
+from test_compare_browser import PARTNERS, compare_rows, take_turns
 from test_quiz_browser import button, quiz, take_quiz, ui, varied_pattern
 
 META = 'meta[http-equiv="Content-Security-Policy"]'
@@ -165,7 +165,7 @@ def test_every_state_of_the_quiz_keeps_to_the_policy(site: Site, open_page, lang
     expect(share.get_by_role("status")).to_have_text(ui("share_copied", lang))
     link = share.get_by_label(ui("share_link", lang), exact=True).input_value()
     page.goto(link.replace(link.split("#")[0], f"{site.url}{lang}/quiz.html"))  # as a partner's link
-    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(2)  # the reader's answers, the partner's
+    expect(compare_rows(page)).to_have_count(2)  # the reader's answers, the partner's
     assert page.violations == []  # type: ignore[attr-defined]
 
 
@@ -174,7 +174,7 @@ def test_taking_turns_on_one_device_keeps_to_the_policy(site: Site, open_page, l
     page = open_page(viewport={"width": 390, "height": 844})
     page.goto(f"{site.url}{lang}/quiz.html")
     take_turns(page, lang, PARTNERS[:2])
-    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(2)
+    expect(compare_rows(page)).to_have_count(2)
     assert page.violations == []  # type: ignore[attr-defined]
 
 

@@ -22,7 +22,7 @@ import website
 from conftest import ROOT, free_port, running, site_pages
 from newsletter import load_kit
 from playwright.sync_api import Page, Route, expect
-from test_compare_browser import full_state
+from test_compare_browser import compare_rows, full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
 
 LANGUAGES = ("fr", "en")
@@ -239,7 +239,7 @@ def test_a_partner_s_link_opens_the_comparison_without_moving_the_page(site, ope
     page.goto("about:blank")
     load_with_scripts_held(page, f"{site.url}en/quiz.html#p={code}")
     expect(page.locator("[data-quiz]")).to_have_attribute("data-state", "compare")
-    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(1)
+    expect(compare_rows(page)).to_have_count(1)  # the partner alone: their card
     assert_still(page)
 
 

@@ -118,7 +118,7 @@ def test_the_quiz_result_links_to_the_page_to_share(site: Site, page: Page, lang
     page.goto(f"{site.url}{lang}/quiz.html")
     page.evaluate("state => localStorage.setItem('partenariat.quiz', state)", json.dumps(state))
     page.reload()
-    share = {"fr": "Page à partager", "en": "Page to share"}[lang]  # the result card's link (quiz/texts.yml)
+    share = quiz.ui["share"][lang]  # the result card's link to the form's public page (quiz/texts.yml)
     link = page.get_by_role("link", name=share, exact=True).and_(page.locator(f'[data-share="{form.id}"]'))
     link.click()
     expect(page).to_have_url(f"{site.url}{lang}/result-{form.id}.html")

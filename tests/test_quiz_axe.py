@@ -13,7 +13,7 @@ import pytest
 from axe import axe_violations, describe, without_transitions
 from playwright.sync_api import Page, expect
 from test_browser import LANGUAGES
-from test_compare_browser import full_state
+from test_compare_browser import compare_rows, full_state
 from test_quiz_browser import FORM_IDS, QUESTIONS, quiz, ui
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -54,7 +54,7 @@ def go_to(page: Page, site, lang: str, where: str) -> None:
     partner = {"answers": {"for-or-with": "a"}, "self": "service", "wish": "fusion", "meet": ["fear-soul"], "own": []}
     code = page.evaluate("s => PartnershipQuiz.encode(s, 'La mairie', true)", partner)
     page.goto(f"{site.url}{lang}/quiz.html#p={code}")
-    expect(page.locator(".quiz__compare-table tbody tr")).to_have_count(2)
+    expect(compare_rows(page)).to_have_count(2)  # the reader, the partner
     if where == "room":
         page.locator("[data-compare]").get_by_role("button", name=ui("room", lang), exact=True).click()
         expect(page.get_by_label(ui("room_label", lang), exact=True)).to_be_visible()

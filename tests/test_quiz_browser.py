@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from _data import load_strings, typeset
+from _data import typeset
 from _quiz import Question, favouring, load_quiz, score
 from conftest import ROOT, Project, site_pages
 from helpers import material_started, open_settled
@@ -37,8 +37,7 @@ STORAGE_KEY = "partenariat.quiz"  # where quiz.js keeps the answers (localStorag
 QUIZ_PAGE = "quiz.html"
 FORMS_PAGE = "partnership-culture.html"
 ASSETS = ("quiz/quiz.js", "quiz/quiz.css")
-MAX_GZIP = 8 * 1024
-MAX_PRINTED_PAGES = 2
+MAX_GZIP = 10 * 1024  # issue 21 (confirmations, turns, paper button) took it from about 8.1 to 9.7 KB
 PDF_PAGE = re.compile(rb"/Type\s*/Page[^s]")
 SKIP_LINK = {"fr": "Aller au contenu", "en": "Skip to content"}  # Material's first link, to the page's content
 OWN_FEAR = {"fr": "La peur de manquer de temps pour tout suivre", "en": "The fear of lacking time to follow it all"}
@@ -320,7 +319,7 @@ def shown_hidden_elements(page: Page) -> list[str]:
 def test_every_step_shows_one_question_and_only_its_actions(open_quiz, lang):
     page = open_quiz(lang, **{"width": PHONE["width"], "height": PHONE["height"]})
     expect(quiz(page)).to_have_attribute("data-state", "intro")
-    assert visible_buttons(page) == [ui("start", lang), ui("room", lang)]
+    assert visible_buttons(page) == [ui("start", lang), ui("room", lang), ui("paper_print", lang)]
     assert shown_hidden_elements(page) == []
     button(page, "start", lang).click()
     answers = varied_pattern()
@@ -592,7 +591,7 @@ def test_a_later_visit_offers_to_continue_where_the_reader_was(open_quiz, lang):
     answer_first_three(page, lang)
     page.goto(page.url)
     expect(quiz(page)).to_have_attribute("data-state", "intro")
-    assert visible_buttons(page) == [ui("resume", lang), ui("room", lang), ui("forget", lang)]
+    assert visible_buttons(page) == [ui("resume", lang), ui("room", lang), ui("forget", lang), ui("paper_print", lang)]
     button(page, "resume", lang).click()
     expect_first_three_kept(page, lang)
 
@@ -632,8 +631,8 @@ def test_stored_answers_from_before_are_read_by_their_ids(open_quiz):
 @pytest.fixture
 def forgotten(open_quiz) -> Callable[..., Page]:
     """Factory: a quiz page where the reader answered three questions (or, `to_the_result`, every
-    step, with a wish, a fear and one's own), then pressed "Forget my answers" (on the intro, or on
-    the result)."""
+    step, with a wish, a fear and one's own), then pressed "Clear my answers" (on the intro, or on
+    the result) and confirmed."""
 
     def make(lang: str, to_the_result: bool = False) -> Page:
         page = open_quiz(lang)
@@ -645,6 +644,7 @@ def forgotten(open_quiz) -> Callable[..., Page]:
             expect(button(page, "resume", lang)).to_be_visible()
         assert stored(page) is not None
         button(page, "forget", lang).click()
+        button(page, "forget_yes", lang).click()
         return page
 
     return make
@@ -664,7 +664,7 @@ def test_forget_erases_the_stored_answers(forgotten, lang):
 def test_forget_goes_back_to_the_intro_with_start_focused(forgotten, lang):
     page = forgotten(lang)
     expect(button(page, "start", lang)).to_be_focused()
-    assert visible_buttons(page) == [ui("start", lang), ui("room", lang)]
+    assert visible_buttons(page) == [ui("start", lang), ui("room", lang), ui("paper_print", lang)]
 
 
 def test_forget_after_the_result_unchecks_everything_and_empties_ones_own(forgotten):
@@ -690,6 +690,7 @@ def test_start_again_from_the_result_begins_an_empty_quiz_at_question_1(open_qui
     page = open_quiz(lang)
     take_quiz(page, lang, varied_pattern(), wish=FORM_IDS[1])
     button(page, "restart", lang).click()
+    button(page, "restart_yes", lang).click()
     expect(quiz(page)).to_have_attribute("data-step", "1")
     expect(step(page, 1, lang)).to_be_focused()
     expect(quiz(page).locator("input:checked")).to_have_count(0)
@@ -790,10 +791,153 @@ def test_result_card_marks_the_form_on_the_figure(result):
 def test_result_card_offers_share_print_start_again_and_forget(result):
     lang = result.lang
     actions = result.region.locator(".quiz-card__actions")
-    expect(actions.get_by_role("link", name=ui("share", lang), exact=True)).to_have_attribute(
-        "href", f"result-{result.here}.html")
+    expect(result.region.locator(".quiz-card").get_by_role("link", name=ui("share", lang), exact=True)
+           ).to_have_attribute("href", f"result-{result.here}.html")
     for key in ("print", "restart", "forget"):
         expect(actions.get_by_role("button", name=ui(key, lang), exact=True)).to_be_visible()
+
+
+def card_buttons(page: Page) -> Locator:
+    return result_region(page).locator(".quiz-card").get_by_role("button")
+
+
+def test_result_card_shows_exactly_compare_print_start_again_and_clear(result):
+    assert card_buttons(result.page).evaluate_all("buttons => buttons.filter((b) => b.offsetWidth > 0)"
+                                                  ".map((b) => b.textContent.trim())") == [
+        ui(key, result.lang) for key in ("compare", "print", "restart", "forget")]
+
+
+def test_result_card_says_its_share_link_is_the_public_page_without_answers(result):
+    link = result.region.locator(".quiz-card").get_by_role("link", name=ui("share", result.lang), exact=True)
+    expect(link).to_be_visible()
+    expect(link).not_to_have_attribute("href", re.compile("#"))  # the form's page: nothing of the answers
+
+
+def test_result_card_has_one_primary_action_compare(result):
+    """Compare is filled with the site's colour; the other buttons are GOV.UK's grey secondary ones."""
+    fills = card_buttons(result.page).evaluate_all(
+        "buttons => buttons.map((b) => [b.textContent.trim(), getComputedStyle(b).backgroundColor])")
+    primary = result.page.evaluate("() => { const probe = document.createElement('span');"
+                                   " probe.style.color = 'var(--md-primary-fg-color)'; document.body.append(probe);"
+                                   " const colour = getComputedStyle(probe).color; probe.remove(); return colour; }")
+    assert [name for name, fill in fills if fill == primary] == [ui("compare", result.lang)], fills
+    assert len({fill for name, fill in fills if fill != primary}) == 1, fills
+    assert "rgba(0, 0, 0, 0)" not in {fill for name, fill in fills}, fills  # secondary: grey, not an outline
+
+
+def test_result_card_actions_come_before_the_figure_in_tab_order(result):
+    page = result.page
+    result_heading(page).focus()
+    reached = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        where = page.evaluate("() => document.activeElement.closest('figure') ? 'figure'"
+                              " : document.activeElement.dataset.action || document.activeElement.tagName")
+        if where == "figure":
+            break
+        reached.append(where)
+    actions = [where for where in reached if where in ("compare", "print", "restart", "forget")]
+    assert actions == ["compare", "print", "restart", "forget"], reached
+
+
+def test_every_button_of_the_result_is_at_least_44_px_with_a_visible_label(result):
+    why = result.region.locator("details.quiz__why")
+    why.locator("summary").click()
+    try:
+        sizes = result.region.locator("button, summary").evaluate_all(
+            """nodes => nodes.filter((n) => n.offsetWidth > 0).map((n) => {
+                const box = n.getBoundingClientRect();
+                return [n.textContent.trim(), Math.round(box.width), Math.round(box.height)]; })""")
+    finally:
+        why.locator("summary").click()
+    assert len(sizes) > 10, sizes
+    assert [size for size in sizes if size[1] < 44 or size[2] < 44 or not size[0]] == []
+
+
+def test_why_this_result_is_closed_at_body_size_in_a_neutral_disclosure(result):
+    why = result.region.locator("details.quiz__why")
+    expect(why).not_to_have_attribute("open", re.compile(".*"))
+    look = why.evaluate("""d => { const s = getComputedStyle(d), summary = d.querySelector("summary");
+        const before = getComputedStyle(summary, "::before");
+        return { size: parseFloat(getComputedStyle(summary).fontSize), background: s.backgroundColor,
+                 border: s.borderTopWidth, shadow: s.boxShadow,
+                 icon: before.maskImage || before.webkitMaskImage }; }""")
+    body = result.region.locator(".quiz-card__self").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    assert look == {"size": body, "background": "rgba(0, 0, 0, 0)", "border": "0px", "shadow": "none", "icon": "none"}
+
+
+@pytest.mark.parametrize("key", ["restart", "forget"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_erasing_from_the_result_asks_first_and_no_keeps_everything(open_quiz, lang, key):
+    page = open_quiz(lang)
+    take_quiz(page, lang, varied_pattern(), wish=FORM_IDS[1])
+    kept = stored(page)
+    button(page, key, lang).click()
+    question = result_region(page).get_by_role("group", name=ui(key + "_confirm", lang), exact=True)
+    expect(question).to_be_visible()
+    expect(question.get_by_role("button", name=ui(key + "_yes", lang), exact=True)).to_be_visible()
+    assert stored(page) == kept  # nothing erased yet
+    question.get_by_role("button", name=ui("keep_answers", lang), exact=True).click()
+    expect(question).to_have_count(0)
+    expect(button(page, key, lang)).to_be_focused()
+    expect(quiz(page)).to_have_attribute("data-state", "result")
+    assert stored(page) == kept
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_change_from_the_result_goes_to_that_question_then_back_to_the_new_result(open_quiz, lang):
+    answers = varied_pattern()
+    page = open_quiz(lang)
+    take_quiz(page, lang, answers)
+    number = 4
+    why = result_region(page).locator("details.quiz__why")
+    why.locator("summary").click()
+    why.get_by_role("button", name=ui("change_label", lang, n=number), exact=True).click()
+    expect(quiz(page)).to_have_attribute("data-step", str(number))
+    assert visible_buttons(page) == [ui("change_return", lang)]  # no Previous, no Next: one question, then back
+    question = QUESTIONS[number - 1]
+    other = next(a.id for a in question.answers if a.id != answers[question.id])
+    step(page, number, lang).get_by_role("radio", name=answer_text(number - 1, other, lang), exact=True).check()
+    button(page, "change_return", lang).click()
+    expect(quiz(page)).to_have_attribute("data-state", "result")
+    expect(quiz(page)).to_have_attribute("data-result", data_result(python_score({**answers, question.id: other})))
+    expect(result_heading(page)).to_be_focused()
+
+
+def test_every_button_of_the_fears_step_is_at_least_44_px_with_a_visible_label(open_quiz):
+    lang = "en"
+    page = open_quiz(lang, width=PHONE["width"], height=PHONE["height"])
+    button(page, "start", lang).click()
+    for number in range(1, MEET_STEP):
+        answer_question(page, number, None, lang)
+    step(page, MEET_STEP, lang).get_by_label(ui("own_label", lang), exact=True).fill(OWN_FEAR[lang])
+    button(page, "own_add", lang).click()
+    expect(button(page, "own_remove", lang)).to_be_visible()
+    sizes = quiz(page).locator("button, input").evaluate_all(
+        """nodes => nodes.filter((n) => n.offsetWidth > 0).map((n) => {
+            const box = (n.closest("label") || n).getBoundingClientRect();
+            const label = n.textContent.trim() || n.labels[0].textContent.trim();
+            return [label, Math.round(box.width), Math.round(box.height)];
+        })""")
+    assert len(sizes) > 5, sizes
+    assert [size for size in sizes if size[1] < 44 or size[2] < 44 or not size[0]] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_own_fear_typed_but_not_added_is_kept(open_quiz, lang):
+    page = open_quiz(lang)
+    button(page, "start", lang).click()
+    answers = varied_pattern()
+    for number, question in enumerate(QUESTIONS, start=1):
+        answer_question(page, number, answers[question.id], lang)
+    button(page, "next", lang).click()
+    button(page, "next", lang).click()
+    step(page, MEET_STEP, lang).get_by_label(ui("own_label", lang), exact=True).fill(OWN_FEAR[lang])
+    button(page, "see_result", lang).click()
+    expect(quiz(page)).to_have_attribute("data-state", "result")
+    expect(result_region(page).get_by_role("listitem").filter(has_text=re.compile(rf"^{re.escape(OWN_FEAR[lang])}$"))
+           ).to_be_visible()
+    assert json.loads(stored(page))["own"] == [OWN_FEAR[lang]]
 
 
 def test_result_card_fits_one_phone_screen(result):
@@ -976,39 +1120,7 @@ def test_without_javascript_the_paper_version_and_its_grid_are_shown(open_quiz, 
     expect(grid.get_by_role("columnheader")).to_have_count(len(FORM_IDS) + 1)
 
 
-PRINT_CASES = [
-    pytest.param(lang, js, id=f"{lang}-{'js' if js else 'no-js'}") for lang in LANGUAGES for js in (False, True)
-]
-
-
-@pytest.mark.parametrize(("lang", "java_script"), PRINT_CASES)
-def test_printed_paper_version_fits_two_a4_sides_with_every_field(site, open_quiz, lang, java_script):
-    page = open_quiz(lang, java_script_enabled=java_script)
-    if java_script:
-        answer_first_three(page, lang)  # mid-quiz, on screen one question: print still gives the paper
-    pdf = printed_pdf(page)
-    assert 1 <= len(PDF_PAGE.findall(pdf)) <= MAX_PRINTED_PAGES
-    printed = re.sub(r"\s+", " ", pdf_text(pdf))
-    site_name = load_strings()["site_name"][lang]
-    assert site_name in printed and f"{site.url}{lang}/{QUIZ_PAGE}" in printed.replace(" ", "")
-    for key in ("paper_partnership", "paper_organisation", "paper_date", "paper_title", "grid_title", "grid_total"):
-        assert ui(key, lang) in printed, key
-    for number in range(1, STEPS + 1):
-        words = legend(number, lang, paper=True).replace("\u00a0", " ").split()
-        assert " ".join(words[:4]) in printed.replace("\u00a0", " "), number
-    for form in QUIZ.forms:
-        assert text(form.definition, lang).replace("\u00a0", " ").split()[0] in printed
-
-
-def test_printed_paper_version_uses_10_to_11_points_and_cuts_nothing(open_quiz):
-    lang = "fr"
-    page = open_quiz(lang)
-    page.emulate_media(media="print")
-    size = step(page, 1, lang, include_hidden=True, paper=True).locator("label").first.evaluate(
-        "l => parseFloat(getComputedStyle(l).fontSize)")
-    assert 10 * 96 / 72 - 0.1 <= size <= 11 * 96 / 72 + 0.1, size  # CSS px for 10–11 pt
-    page.set_viewport_size({"width": 794, "height": 1123})  # an A4 page at 96 dpi
-    assert page_width(page) <= 794
+# Printed: page count, grid on its own page, 11 pt, the lines to write on: tests/test_paper.py
 
 
 def test_print_on_the_result_card_prints_the_result(open_quiz):
@@ -1031,7 +1143,7 @@ def test_print_on_the_result_card_prints_the_result(open_quiz):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_quiz_script_and_style_weigh_at_most_8_kib_gzipped(site, lang):
+def test_quiz_script_and_style_weigh_at_most_10_kib_gzipped(site, lang):
     sizes = {asset: len(gzip.compress((site.path / lang / asset).read_bytes(), compresslevel=9)) for asset in ASSETS}
     assert sum(sizes.values()) <= MAX_GZIP, sizes
 

@@ -15,11 +15,12 @@
     Q.root.querySelector("[data-status]").textContent = t(key, values);
   }
 
-  /** Shows the comparison view; with `move`, focuses its heading. */
-  Q.showCompare = function (move) {
-    box.replaceChildren(...Q.compareParts(Q.flow.state()));
+  /** Shows the comparison view (`opened`: a link just read, compare.js); with `move`, brings its top into sight
+   * and focuses its banner or heading (Q.flow.land). */
+  Q.showCompare = function (move, opened) {
+    box.replaceChildren(...Q.compareParts(Q.flow.state(), opened));
     Q.flow.view("compare");
-    if (move) Q.flow.focus(box.querySelector("h2"));
+    if (move) Q.flow.land(box, box.querySelector("[data-banner]") || box.querySelector("h2"));
   };
 
   /** The first screen of turns on one device: who answers now. */
@@ -30,7 +31,7 @@
       el("form", { "data-room-start": "" }, el("p", { class: "quiz__field" }, el("label", { for: input.id }, t("room_label")), input),
         el("p", {}, el("button", { type: "submit", class: "md-button md-button--primary" }, t("room_start")))));
     Q.flow.view("room");
-    Q.flow.focus(box.querySelector("h2"));
+    Q.flow.land(box, box.querySelector("h2"));
   };
 
   /** At the end of a partner's turn: their answers join the partners, the next one starts afresh. */
@@ -47,28 +48,25 @@
       el("p", { class: "quiz-card__actions" }, ...(full ? [] : [el("button", { type: "button", class: "md-button md-button--primary", "data-action": "room" }, t("room_next"))]),
         el("button", { type: "button", class: "md-button" + (full ? " md-button--primary" : ""), "data-action": "room-show" }, t("room_show"))));
     Q.flow.view("room");
-    Q.flow.focus(box.querySelector("h2"));
+    Q.flow.land(box, box.querySelector("h2"));
   };
 
   /** Adds the partner of a link code and says what happened. */
   Q.openLink = function (code) {
     const outcome = Q.addPartner(code, Q.flow.state());
-    Q.showCompare(true);
-    say(outcome.key, outcome.values);
+    Q.showCompare(true, outcome); /* the banner at its top says what happened (compare.js) */
   };
 
   box.addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.target;
     if (form.matches("[data-room-start]")) {
-      Q.setRoom({ label: form.querySelector("input").value.trim() || t("partner_n", { n: Q.partners().length + 1 }) });
+      /* the state from before the turn comes back if the turn is cancelled (flow.js) */
+      Q.setRoom({ label: form.querySelector("input").value.trim() || t("partner_n", { n: Q.partners().length + 1 }),
+        before: Q.flow.state() });
       Q.flow.clear();
       Q.flow.show(1, true);
-    } else if (form.matches("[data-add-partner]")) {
-      const code = Q.codeIn(form.querySelector("input").value);
-      if (code === null) say("add_not_link");
-      else Q.openLink(code);
-    }
+    } else if (form.matches("[data-add-partner]")) Q.submitAdd(form); /* compare.js */
   });
 
   box.addEventListener("change", (event) => {

@@ -1,6 +1,6 @@
 /**
- * The result: a card (the form found, its definition, its place on the figure, whether the reader's
- * own view agrees, the actions), then why, the way to the form wished, what the reader meets, the
+ * The result: a card (the form found, its definition, whether the reader's own view agrees, the
+ * actions, then its place on the figure: the actions come first in Tab order), then why, the way to the form wished, what the reader meets, the
  * pleasures worth aiming for and what to talk about. Every text comes from the page; every value
  * from the reader is inserted as text.
  */
@@ -41,7 +41,7 @@
     const number = fieldset(question).dataset.step;
     return el("li", { "data-answer": question }, el("span", {}, questionText(question)), " — ",
       el("strong", {}, answerText(question, state.answers[question])), ...(extra || []), " ",
-      el("button", { type: "button", class: "md-button quiz__change", "data-goto": number,
+      el("button", { type: "button", class: "md-button quiz__secondary quiz__change", "data-goto": number,
         "aria-label": t("change_label", { n: number }) }, t("change")));
   }
 
@@ -59,19 +59,20 @@
         ...named.map((id) => el("p", { class: "quiz-card__definition", "data-definition": id },
           named.length > 1 ? el("strong", {}, Q.byId[id].name + Q.COLON) : "", Q.byId[id].definition)));
       if (outcome.kind === "split") parts.push(el("p", {}, t("result_split_note")));
-      const figure = Q.figure(named);
-      if (figure) parts.push(figure);
       parts.push(selfPart(state, outcome));
     }
+    /* one primary action (compare), the others secondary (GOV.UK); the public page is a link, not a button */
+    const button = (action, kind) => el("button", { type: "button", class: "md-button " + kind, "data-action": action }, t(action));
     const actions = el("p", { class: "quiz-card__actions" });
-    if (named.length) {
-      actions.append(el("button", { type: "button", class: "md-button md-button--primary", "data-action": "compare" }, t("compare")), " ",
-        el("a", { class: "md-button", href: Q.byId[named[0]].share, "data-share": named[0] }, t("share")), " ");
-    }
-    actions.append(el("button", { type: "button", class: "md-button", "data-action": "print" }, t("print")), " ",
-      el("button", { type: "button", class: "md-button", "data-action": "restart" }, t("restart")), " ",
-      el("button", { type: "button", class: "md-button", "data-action": "forget" }, t("forget")));
+    if (named.length) actions.append(button("compare", "md-button--primary"), " ");
+    actions.append(button("print", "quiz__secondary"), " ", button("restart", "quiz__secondary"), " ",
+      button("forget", "quiz__secondary"));
     parts.push(actions);
+    if (named.length) {
+      parts.push(el("p", { class: "quiz-card__share" }, el("a", { href: Q.byId[named[0]].share, "data-share": named[0] }, t("share"))));
+    }
+    const figure = named.length ? Q.figure(named) : null;
+    if (figure) parts.push(figure);
     return el("div", { class: "quiz-card" }, ...parts);
   }
 

@@ -64,7 +64,13 @@
     }
   };
 
-  /** @returns {{label: string}|null} the turn being taken on this device, if any */
+  /**
+   * @typedef {Object} Turn
+   * @property {string} label the name of the partner answering now
+   * @property {State} [before] the state from before the turn, put back if the turn is cancelled (flow.js)
+   */
+
+  /** @returns {Turn|null} the turn being taken on this device, if any */
   Q.room = function () {
     try {
       return JSON.parse(window.localStorage.getItem(ROOM)) || null;
@@ -73,7 +79,7 @@
     }
   };
 
-  /** @param {{label: string}|null} value the turn now being taken, or null when turns end */
+  /** @param {Turn|null} value the turn now being taken, or null when turns end */
   Q.setRoom = function (value) {
     try {
       if (value) window.localStorage.setItem(ROOM, JSON.stringify(value));
