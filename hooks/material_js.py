@@ -8,85 +8,73 @@ Material's bundle, as shipped, does three things at every page load that this si
 - it starts the search worker and downloads the search index (and, with search.highlight, the
   index again for the highlighter) before anyone opens search.
 
-The built site gets a copy of the bundle with five exact replacements (each must match once: a new
-Material version that changes them stops the build with a message) and hooks/material_js.js in
-front of it; the copy is named after its own content, and every page points at it. Search then
-starts when the reader opens it, as Material already does for pages opened from disk.
+No option or documented hook of Material's reaches these: the built site gets a copy of the bundle
+patched by hooks/_material_patches.py (exact replacements, each matching once, for the version of
+Material they were written for; otherwise the build stops with a message), with hooks/material_js.js
+in front of it; the copy is named after its own content. Search then starts when the reader opens
+it, as Material already does for pages opened from disk.
 
 For pages opened from disk, search/search_index.js carries the index (what Material's offline
 plugin writes), and hooks/material_js.js runs the worker in an iframe.
 
-Every page asks for the bundle once it has been shown (hooks/material_js_loader.js: after its first
-contentful paint and two more frames), not while it is being read: starting Material's components
-takes the main thread for 40-70 ms on this machine (200-300 ms on the slow phone Lighthouse
-imitates), and the page does not need them to be read. What the bundle adds
-(copy buttons, the search and top buttons…) has its place kept in the layout from the start
+Every page asks for the bundle once it has been shown, through Material's `scripts` block
+(overrides/main.html, which writes hooks/material_js_loader.js with the copy's address given here
+to the templates): after its first contentful paint and two more frames, not while it is being
+read: starting Material's components takes the main thread for 40-70 ms on this machine (200-300 ms
+on the slow phone Lighthouse imitates), and the page does not need them to be read. What the bundle
+adds (copy buttons, the search and top buttons…) has its place kept in the layout from the start
 (tests/test_layout_shift.py), and without JavaScript nothing changes. Material starts the components
 of the page's content (header title, table of contents, back-to-top button, copy buttons) on
-DOMContentLoaded, which has then passed: the fifth replacement starts them at once in that case.
+DOMContentLoaded, which has then passed: a patch starts them at once in that case.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
+from importlib import metadata
 from pathlib import Path
 
+import jinja2
 import material
 from _data import DataError, compact_script, rel
+from _material_patches import check_version, patch_bundle
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _BUNDLE_DIR = "assets/javascripts"
 _SHIPPED = Path(material.__file__).parent / "templates" / _BUNDLE_DIR
+_VERSION = metadata.version("mkdocs-material")
 _PRELUDE = Path(__file__).with_name("material_js.js")
 _LOADER = Path(__file__).with_name("material_js_loader.js")
-# (what the shipped bundle says, what the site's copy says instead, why)
-_REPLACEMENTS = (
-    ('ui({document$:ct});', '',
-     "no sitemap lookups next to the <link rel=alternate> addresses"),
-    ('$(location.protocol!=="file:")', '$(!1)',
-     "the search index loads when search opens, not at page load"),
-    ('t=new Worker(e)', 't=new SearchWorkerOnDemand(e)',
-     "the search worker starts with the first search"),
-    ('V("search.highlight")?Ai(', 'V("search.highlight")&&new URLSearchParams(location.search).has("h")?Ai(',
-     "the highlighter asks for the index only on a page opened from a search result"),
-    ('h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))',
-     '(document.readyState!=="loading"?e.next(document):'
-     'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)))',
-     "the page's components start though the bundle comes after DOMContentLoaded"),
-)
-_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
 _shipped_name = ""
 _site_name = ""
 _site_text = ""
 _loader_text = ""
-_bundle_script = re.compile("$^")  # Material's <script src="…/bundle….min.js">, its prefix in group 1
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _shipped_name, _site_name, _site_text, _loader_text, _bundle_script
+    global _shipped_name, _site_name, _site_text, _loader_text
+    check_version(_VERSION)
     bundles = sorted(_SHIPPED.glob("bundle.*.min.js"))
     if len(bundles) != 1:
         raise DataError(f"hooks/material_js.py: expected one bundle.*.min.js in {_SHIPPED}, found {len(bundles)}")
-    text = bundles[0].read_text(encoding="utf-8")
-    for shipped, ours, why in _REPLACEMENTS:
-        if text.count(shipped) != 1:
-            raise DataError(
-                f"hooks/material_js.py: Material's {bundles[0].name} (mkdocs-material {material.__version__}) "
-                f"no longer contains '{shipped}' exactly once; update this replacement for that version ({why})"
-            )
-        text = text.replace(shipped, ours)
-    text = compact_script(_PRELUDE) + "\n" + _SOURCE_MAP.sub("\n", text)  # fewer bytes in every first visit
+    text = patch_bundle(bundles[0].read_text(encoding="utf-8"), bundles[0].name, _VERSION)
+    text = compact_script(_PRELUDE) + "\n" + text  # fewer bytes in every first visit
     _shipped_name = bundles[0].name
     _site_name = f"bundle.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js"
     _site_text = text
     _loader_text = compact_script(_LOADER)
-    _bundle_script = re.compile(rf'<script src="([^"<>]*){_BUNDLE_DIR}/{re.escape(_shipped_name)}"></script>')
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """What overrides/main.html's scripts block writes: the loader, and the address of the site's bundle."""
+    env.globals["site_bundle"] = f"{_BUNDLE_DIR}/{_site_name}"
+    env.globals["site_bundle_loader"] = _loader_text
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -113,14 +101,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _once_shown(html: str, name: str) -> str:
-    """The page's <script src=".../bundle.*.min.js"> replaced by a script that adds it once the page is shown."""
-    html, found = _bundle_script.subn(lambda tag: _loader(tag[1]), html)
-    if found != 1:
-        raise DataError(f"hooks/material_js.py: expected Material's bundle script once in {name}, found it "
-                        f"{found} times; has a file in overrides/ changed Material's scripts block?")
+    """The page, checked: it asks for the site's bundle once (overrides/main.html), never for Material's."""
+    found = html.count(f'{_BUNDLE_DIR}/{_site_name}"')
+    if found != 1 or _shipped_name in html:
+        raise DataError(f"hooks/material_js.py: expected the site's bundle loader once in {name}, found it "
+                        f"{found} times; has a file in overrides/ replaced the scripts block of overrides/main.html?")
     return html
-
-
-def _loader(prefix: str) -> str:
-    source = json.dumps(f"{prefix}{_BUNDLE_DIR}/{_site_name}").replace("</", "<\\/")
-    return f"<script>({_loader_text})({source})</script>"

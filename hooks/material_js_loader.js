@@ -1,6 +1,6 @@
 /*
- * Asks for Material's bundle once the page has been shown (hooks/material_js.py): this function is
- * inlined where Material's <script src> was, and called with the bundle's address. No line comments
+ * Asks for Material's bundle once the page has been shown (hooks/material_js.py): overrides/main.html
+ * writes this function in Material's scripts block, called with the bundle's address. No line comments
  * below: the function is inlined as it is.
  *
  * It waits for the browser's first contentful paint, then two more frames (the first paint may show

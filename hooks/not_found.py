@@ -31,7 +31,6 @@ from mkdocs.config.defaults import MkDocsConfig
 
 _SCRIPT = Path(__file__).with_name("not_found.js")
 _CHARSET = '<meta charset="utf-8">'
-_SCOPE = '__md_scope=new URL(".",location)'
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -46,8 +45,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     site = urlsplit(config.site_url).path  # SITE_URL's path and the language: /partenariat/fr/
     lang = config.extra["lang"]
     head = base_element(site.removesuffix(f"{lang}/"), f"{lang}/")
-    output = output_content.replace(_CHARSET, _CHARSET + head, 1)
-    return output.replace(_SCOPE, '__md_scope=new URL(".",document.baseURI)', 1)
+    # Material's scope follows <base>: overrides/partials/javascripts/base.html resolves it against document.baseURI
+    return output_content.replace(_CHARSET, _CHARSET + head, 1)
 
 
 def base_element(root: str, folder: str) -> str:
