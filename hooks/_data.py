@@ -786,21 +786,6 @@ def typeset(text: str, lang: str) -> str:
     return re.sub(r"«[ \u202f]+", "«\u00a0", text)
 
 
-def is_open_ending(line: str) -> bool:
-    """The originals' open list endings ('· ….', '· …'), which the site turns into an invitation."""
-    return set(line) <= set(".… ")
-
-
-def source_sentences(text: str) -> list[str]:
-    """The sentences of a source text, list items included, open list endings left out."""
-    sentences = []
-    for line in text.splitlines():
-        line = line.strip().removeprefix("·").strip()
-        if line and not is_open_ending(line):
-            sentences += [part for part in re.split(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«“])", line) if part.strip()]
-    return sentences
-
-
 def _suggest(text: str) -> str:
     return "-".join(slug(text).split("-")[:3]) or "section"
 

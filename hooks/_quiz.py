@@ -55,7 +55,7 @@ UI_KEYS = {
     # the result card's confirmations, changing an answer from the result, a turn's steps (quiz/js/flow.js)
     "forget_confirm": (), "forget_yes": (), "restart_confirm": (), "restart_yes": (), "keep_answers": (),
     "change_return": (), "turn_finish": (), "turn_cancel": (), "turn_cancelled": (),
-    # the comparison of partners (quiz/js/share.js, compare.js, room.js)
+    # the comparison of partners (quiz/js/share.js, compare.js, meeting.js)
     "compare": (), "share_title": (), "share_intro": (), "share_label": (), "share_own": (), "share_link": (),
     "share_copy": (), "share_copied": (), "share_copy_failed": (), "share_qr": (), "share_qr_label": (),
     "compare_title": (), "me": (), "partner_n": ("{n}",), "one_partner": ("{label}",), "take_to_compare": (),

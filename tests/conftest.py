@@ -291,7 +291,8 @@ class PagePool:
     A page of this site costs about half the CPU on a page Chromium already has (its renderer process
     kept) as on a new page, and half again as in a new context. So each set of options has its contexts,
     each with one page that is lent, and given back:
-    - on about:blank, at the context's viewport, with the listeners it had when lent, no route;
+    - on about:blank, at the context's viewport, without the listeners the test added to it or to its context
+      (page.on, page.once, context.on…: noted as they are added), no route;
     - with the cookies, permissions (but those the options grant) and the data stored (local and session
       storage, IndexedDB, caches…) by every origin the context visited cleared (Chrome DevTools Protocol);
     - any other page the test opened closed.
@@ -300,12 +301,14 @@ class PagePool:
     as a new one would, and a test may watch the network on it; the browser keeps what it has compiled of a
     script it is told has not changed (304), which saves about a tenth of the CPU of each page. A test that
     counts bytes sets the cache aside (tools/bench.py, first_visit). What cannot be undone is not given back: a page
-    where a test added an init script, exposed a function, emulated a media or extra headers, or installed
-    Playwright's clock is closed (its context gets a new page), and a context that visited a non-HTTP
-    address (file://) is closed."""
+    where a test added an init script, exposed a function, emulated a media or extra headers is closed (its
+    context gets a new page), and a context is closed when it visited a non-HTTP address (file://) or a test
+    used Playwright's clock, which is the context's (page.clock is context.clock; any of its methods installs
+    it): the pool notes the calls of these methods, never reading Playwright's private attributes."""
 
     _IRREVERSIBLE = ("add_init_script", "expose_function", "expose_binding", "emulate_media",
                      "set_extra_http_headers", "add_locator_handler", "route_from_har", "route_web_socket")
+    _CLOCK = ("install", "fast_forward", "pause_at", "resume", "run_for", "set_fixed_time", "set_system_time")
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
@@ -321,36 +324,43 @@ class PagePool:
             origins: set[str] = set()
             context.on("request", lambda request: origins.add(_origin(request.url)))
             self.origins[id(context)] = origins
+            context._pool_listeners = _noting_listeners(context)  # type: ignore[attr-defined]
+            # page.clock is the context's clock (the same object): any of its methods installs the clock
+            context._pool_clock = clock = []  # type: ignore[attr-defined]
+            for name in self._CLOCK:
+                setattr(context.clock, name, _noting(getattr(context.clock, name), name, clock))
         page = context.pages[0] if context.pages else self._new_page(context)
         page._pool_used.clear()  # type: ignore[attr-defined]
-        listeners = {event: _listeners(page, event) for event in list(page._impl_obj._events)}
-        page._pool_lent = (key, options, listeners)  # type: ignore[attr-defined]
+        page._pool_listeners.clear()  # type: ignore[attr-defined]
+        page._pool_lent = (key, options)  # type: ignore[attr-defined]
         return page
 
     def _new_page(self, context: BrowserContext) -> Page:
-        """A page of `context` that notes which of the irreversible methods a test calls."""
+        """A page of `context` that notes which of the irreversible methods a test calls, and the listeners it
+        adds through page.on() or page.once() (and takes off through page.remove_listener())."""
         page = context.new_page()
         page._pool_used = used = []  # type: ignore[attr-defined]
         for name in self._IRREVERSIBLE:
             setattr(page, name, _noting(getattr(page, name), name, used))
+        page._pool_listeners = _noting_listeners(page)  # type: ignore[attr-defined]
         return page
 
     def give_back(self, page: Page) -> None:
-        key, options, listeners = page._pool_lent  # type: ignore[attr-defined]
+        key, options = page._pool_lent  # type: ignore[attr-defined]
         context = page.context
         origins = self.origins[id(context)]
         try:
             for other in context.pages:
                 if other != page:
                     other.close()
-            if not all(origin.startswith("http") for origin in origins) or (
-                    not page.is_closed() and page.evaluate("() => typeof globalThis.__pwClock !== 'undefined'")):
+            if not all(origin.startswith("http") for origin in origins) or context._pool_clock:  # type: ignore[attr-defined]
                 raise _NotReusable  # a file:// origin's data cannot be cleared; the clock is the context's
+            _forget_listeners(context)
             if page.is_closed() or page._pool_used:  # type: ignore[attr-defined]
                 page.close()
                 page = self._new_page(context)
             else:
-                self._empty(page, options, listeners)
+                self._empty(page, options)
             context.unroute_all(behavior="ignoreErrors")
             context.clear_cookies()
             context.clear_permissions()
@@ -369,12 +379,8 @@ class PagePool:
         self.idle.setdefault(key, []).append(context)
 
     @staticmethod
-    def _empty(page: Page, options: dict[str, object], listeners: dict[str, list[object]]) -> None:
-        events = page._impl_obj  # the listeners the test added, through page.on() or page.once()
-        for event in list(events._events):
-            for listener in _listeners(page, event):
-                if listener not in listeners.get(event, []):
-                    events.remove_listener(event, listener)
+    def _empty(page: Page, options: dict[str, object]) -> None:
+        _forget_listeners(page)
         page.unroute_all(behavior="ignoreErrors")
         page.goto("about:blank")
         page.mouse.move(0, 0)  # where the mouse of a new page is; nothing is under it on about:blank
@@ -387,9 +393,36 @@ class _NotReusable(Exception):
     pass
 
 
-def _listeners(page: Page, event: str) -> list[object]:
-    found = page._impl_obj._events.get(event, [])
-    return list(found) if isinstance(found, list) else [found]
+def _noting_listeners(target: Page | BrowserContext) -> list[tuple[str, Callable[..., object]]]:
+    """Notes the listeners a test adds to a page or a context (on, once) and takes off (remove_listener), so
+    that they can be taken off when the page is given back; the list returned is where they are noted."""
+    added: list[tuple[str, Callable[..., object]]] = []
+    on, once, remove = target.on, target.once, target.remove_listener
+
+    def adding(method: Callable[..., object]) -> Callable[..., object]:
+        def add(event: str, listener: Callable[..., object]) -> None:
+            added.append((event, listener))
+            method(event, listener)
+
+        return add
+
+    def remove_listener(event: str, listener: Callable[..., object]) -> None:
+        if (event, listener) in added:
+            added.remove((event, listener))
+        remove(event, listener)
+
+    target.on, target.once = adding(on), adding(once)  # type: ignore[method-assign]
+    target.remove_listener = remove_listener  # type: ignore[method-assign]
+    target._pool_remove = remove  # type: ignore[union-attr]
+    return added
+
+
+def _forget_listeners(target: Page | BrowserContext) -> None:
+    """Takes off the listeners a test added (a listener `once` already called is off already: no error)."""
+    added = target._pool_listeners  # type: ignore[union-attr]
+    for event, listener in added:
+        target._pool_remove(event, listener)  # type: ignore[union-attr]
+    added.clear()
 
 
 def _noting(method: Callable[..., object], name: str, used: list[str]) -> Callable[..., object]:
@@ -433,7 +466,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     in the same parallel worker (`pytest -n 4 --dist loadgroup`): that fixture is then set up once.
 
     pytest-xdist 3.8 groups tests by a '@group' suffix of their id, which it can no longer add under
-    pytest 9 (the id moved to Node._id): it is added here, as xdist would."""
+    pytest 9 (the id moved to Node._id): it is added here, as xdist would. Upstream: "--dist=loadgroup silently
+    stops grouping on pytest main", https://github.com/pytest-dev/pytest-xdist/issues/1386 (a fix is proposed in
+    https://github.com/pytest-dev/pytest-xdist/pull/1388): when a release of xdist closes it, this can go."""
     if not config.getoption("loadgroup", default=False):
         return
     for item in items:

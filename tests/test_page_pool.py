@@ -94,3 +94,51 @@ def test_the_mouse_is_back_where_a_new_page_has_it(site, borrow):
     again.mouse.up()
     assert again.evaluate("() => window.pressed") == [0, 0]
     expect(again).to_have_url(f"{site.url}fr/index.html")
+
+
+def test_listeners_added_once_or_to_the_context_are_gone(site, borrow):
+    lend, give_back = borrow
+    page = lend()
+    seen = []
+    page.once("request", lambda request: seen.append(("once", request.url)))
+    page.context.on("request", lambda request: seen.append(("context", request.url)))
+    give_back(page)
+    again = lend()
+    assert again == page
+    again.goto(f"{site.url}fr/index.html")
+    assert seen == []
+
+
+def test_a_listener_the_test_took_off_itself_is_not_in_the_way(site, borrow):
+    lend, give_back = borrow
+    page = lend()
+    seen = []
+
+    def note(request):
+        seen.append(request.url)
+
+    page.on("request", note)
+    page.remove_listener("request", note)
+    give_back(page)
+    again = lend()
+    assert again == page
+    again.goto(f"{site.url}fr/index.html")
+    assert seen == []
+
+
+@pytest.mark.parametrize("use", ["page.clock.install", "context.clock.set_fixed_time"])
+def test_a_context_whose_clock_was_used_is_not_lent_again(site, borrow, use):
+    """Playwright's clock is the context's and cannot be uninstalled: the next test gets a new context."""
+    lend, give_back = borrow
+    page = lend()
+    context = page.context
+    if use == "page.clock.install":
+        page.clock.install()
+    else:
+        context.clock.set_fixed_time("2020-01-01T00:00:00Z")
+    page.goto(f"{site.url}fr/index.html")
+    give_back(page)
+    again = lend()
+    assert again.context != context
+    again.goto(f"{site.url}fr/index.html")
+    assert again.evaluate("() => new Date().getFullYear()") > 2020

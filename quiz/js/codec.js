@@ -14,10 +14,16 @@
 (function (Q) {
   "use strict";
 
-  if (!Q.root) return;
-  const table = Q.links || {}; /* quiz/links.yml, written at the head of compare.js by hooks/quiz.py */
-  const versions = table.versions || [];
-  const renamed = table.renamed || {};
+  /**
+   * `Q.encodeLink`, `Q.decodeLink` and `Q.codeIn` are pure functions over the table of links and the quiz as
+   * it is now (Node's tests run them: tests/js/codec.test.mjs); the page's part at the end reads the quiz.
+   * @typedef {{versions: {version: number, questions: Object<string, string[]>, forms: string[], items: string[]}[],
+   *   renamed: {questions?: Object<string, string>, answers?: Object<string, string>, forms?: Object<string, string>,
+   *   items?: Object<string, string>}}} LinkTable quiz/links.yml
+   * @typedef {{answers: Object<string, string[]>, forms: string[], items: string[]}} Now what the quiz has now:
+   *   each scored question's answer ids, the form ids, the fears' and resistances' ids
+   */
+
   /** The longest fragment read, and the limits of what a link may carry. */
   Q.LINK_MAX = 1200;
   Q.LABEL_MAX = 60;
@@ -37,26 +43,17 @@
     }
   }
 
-  /** The answer ids a question of the quiz now has (none if the question is gone). */
-  function currentAnswers(question) {
-    const inputs = Q.root.querySelectorAll(`fieldset[data-question] input[data-weights]`);
-    return new Set(Array.from(inputs).filter((input) => input.name === question).map((input) => input.value));
-  }
-
-  /** The fears and resistances the quiz now has. */
-  function currentItems() {
-    return new Set(Array.from(Q.root.querySelectorAll("input[name=meet]")).map((input) => input.value));
-  }
-
   /**
-   * The link fragment (without "#p=") that carries a state, in the latest format.
+   * The link fragment (without "#p=") that carries a state, in the latest format (or in an older one).
+   * @param {LinkTable} table
    * @param {{answers: Object<string,string>, self: string, wish: string, meet: string[], own: string[]}} state
    * @param {string} label
    * @param {boolean} withOwn whether the reader's own fears and resistances travel too
+   * @param {number} [number] the version of the table to write with (tests: links of every version)
    * @returns {string}
    */
-  Q.encode = function (state, label, withOwn) {
-    const v = versions[versions.length - 1];
+  Q.encodeLink = function (table, state, label, withOwn, number) {
+    const v = table.versions[(number || table.versions.length) - 1];
     const answers = Object.entries(v.questions).map(([question, ids]) => {
       const index = ids.indexOf(state.answers[question]);
       return index < 0 ? "-" : String.fromCharCode(97 + index);
@@ -75,10 +72,14 @@
    * What a link fragment carries, checked against the quiz as it is now.
    * status: "ok"; "partial" (some answers could not be read: `unread` counts them); "damaged"
    * (nothing could be read); "future" (made by a newer version of the site); "long" (over the cap).
+   * @param {LinkTable} table
+   * @param {Now} now
    * @param {string} code the fragment after "#p="
    * @returns {{status: string, unread: number, answers: Object<string,string>, self: string, wish: string, meet: string[], label: string, own: string[]}}
    */
-  Q.decode = function (code) {
+  Q.decodeLink = function (table, now, code) {
+    const versions = table.versions || [];
+    const renamed = table.renamed || {};
     const result = { status: "damaged", unread: 0, answers: {}, self: "", wish: "", meet: [], label: "", own: [] };
     if (typeof code !== "string") return result;
     if (code.length > Q.LINK_MAX) return Object.assign(result, { status: "long" });
@@ -98,10 +99,10 @@
         if (letter === undefined) { unread++; return; }
         if (letter === "-") return;
         const id = ids[letter.charCodeAt(0) - 97];
-        const now = (renamed.questions || {})[question] || question;
+        const today = (renamed.questions || {})[question] || question;
         const answer = (renamed.answers || {})[`${question}/${id}`] || id;
-        if (id !== undefined && currentAnswers(now).has(answer)) {
-          result.answers[now] = answer;
+        if (id !== undefined && (now.answers[today] || []).includes(answer)) {
+          result.answers[today] = answer;
           read++;
         } else unread++;
       });
@@ -109,8 +110,8 @@
     const form = (char) => {
       if (char === "0") return "unknown";
       const id = v.forms[Number(char) - 1];
-      const now = id && ((renamed.forms || {})[id] || id);
-      return now && Q.byId[now] ? now : "";
+      const today = id && ((renamed.forms || {})[id] || id);
+      return today && now.forms.includes(today) ? today : "";
     };
     const forms = parts[2] || "";
     if (/^[0-9-]{2}$/.test(forms)) {
@@ -124,11 +125,10 @@
     const bits = parts[3] || "";
     if (/^[0-9a-f]{1,8}$/.test(bits)) {
       const value = parseInt(bits, 16);
-      const items = currentItems();
       v.items.forEach((id, index) => {
         if (!(Math.floor(value / 2 ** index) % 2)) return;
-        const now = (renamed.items || {})[id] || id;
-        if (items.has(now)) result.meet.push(now);
+        const today = (renamed.items || {})[id] || id;
+        if (now.items.includes(today)) result.meet.push(today);
         else unread++;
       });
       if (value >= 2 ** v.items.length) unread++;
@@ -151,4 +151,19 @@
     const match = String(text || "").trim().match(/(?:^|#)p=([^\s#]*)$/);
     return match ? match[1] : null;
   };
+
+  if (!Q.root) return;
+  const table = { versions: [], renamed: {}, ...Q.links }; /* quiz/links.yml, at the head of compare.js (hooks/quiz.py) */
+  /** @type {Now} what this page's quiz has: its answers (scoring.js read them), forms, fears and resistances */
+  const now = {
+    answers: Object.fromEntries(Q.quiz.questions.map((question) => [question.id, question.answers.map((a) => a.id)])),
+    forms: Q.forms.map((form) => form.id),
+    items: Array.from(Q.root.querySelectorAll("input[name=meet]")).map((input) => input.value),
+  };
+
+  /** The link fragment for a state, in the latest format (Q.encodeLink). */
+  Q.encode = (state, label, withOwn) => Q.encodeLink(table, state, label, withOwn);
+
+  /** What a link fragment carries, checked against this page's quiz (Q.decodeLink). */
+  Q.decode = (code) => Q.decodeLink(table, now, code);
 })(window.PartnershipQuiz = window.PartnershipQuiz || {});

@@ -1,7 +1,7 @@
 /**
  * Partners' answers side by side, in this browser only. Partners come from shared links (opened,
- * pasted or scanned), from turns taken on this device (room.js) or from a saved file; they are
- * kept as link codes in localStorage (key "partenariat.partners"), six at most with the reader.
+ * pasted or scanned), from turns taken on this device (meeting.js) or from a saved file; they are
+ * kept as link codes in this browser (storage.js: Q.partners), six at most with the reader.
  * Every label and text from a link is inserted as text, never as HTML.
  */
 (function (Q) {
@@ -9,28 +9,7 @@
 
   if (!Q.root) return;
   const { el, t } = Q;
-  const KEY = Q.PARTNERS_KEY;
-  Q.MAX_PARTNERS = 6;
   const SVG = "http://www.w3.org/2000/svg";
-
-  /** @returns {{label: string, code: string}[]} */
-  Q.partners = function () {
-    try {
-      const saved = JSON.parse(window.localStorage.getItem(KEY));
-      if (Array.isArray(saved)) {
-        return saved.filter((p) => p && typeof p.code === "string" && typeof p.label === "string").slice(0, Q.MAX_PARTNERS);
-      }
-    } catch (error) { /* unreadable: none */ }
-    return [];
-  };
-
-  /** @param {{label: string, code: string}[]} list */
-  Q.savePartners = function (list) {
-    try {
-      if (list.length) window.localStorage.setItem(KEY, JSON.stringify(list.slice(0, Q.MAX_PARTNERS)));
-      else window.localStorage.removeItem(KEY);
-    } catch (error) { /* kept on this page only */ }
-  };
 
   /** Whether the reader's own answers take part (they answered at least one question). */
   function withMe(state) {
@@ -297,10 +276,7 @@
       el("div", { class: "quiz-banner__header" }, el("h2", { class: "quiz-banner__title", id: "quiz-banner-title" }, t("banner_title"))), content);
   }
 
-  let partnershipName = "";
-  try {
-    partnershipName = window.sessionStorage.getItem("partenariat.partnership") || "";
-  } catch (error) { /* kept on this page only */ }
+  let partnershipName = Q.partnershipName();
 
   /** What a printed comparison says at its top: the partnership, the date, the partners. */
   function printHead(people) {
@@ -311,15 +287,13 @@
       el("p", {}, el("strong", {}, t("print_partners")), Q.COLON, people.map((p) => p.label).join(", ")));
   }
 
-  /** The partnership's name for the printed comparison, kept for this visit only (sessionStorage). */
+  /** The partnership's name for the printed comparison, kept for this visit only (storage.js). */
   function nameField() {
     const input = el("input", { type: "text", id: "quiz-partnership", maxlength: String(Q.LABEL_MAX), autocomplete: "off" });
     input.value = partnershipName;
     input.addEventListener("input", () => {
       partnershipName = input.value.trim();
-      try {
-        window.sessionStorage.setItem("partenariat.partnership", partnershipName);
-      } catch (error) { /* kept on this page only */ }
+      Q.setPartnershipName(partnershipName);
       const shown = Q.root.querySelector("[data-print-name]");
       if (shown) shown.textContent = partnershipName || "\u00a0";
     });

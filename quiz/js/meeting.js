@@ -1,8 +1,8 @@
 /**
  * What happens in the comparison view and in turns on one device: adding, removing and clearing
  * partners, saving and opening a comparison file, printing it, and the hand-over between partners
- * who answer one after another without seeing each other's answers (localStorage key
- * "partenariat.room" while turns are being taken).
+ * who answer one after another without seeing each other's answers (the turn under way is kept in
+ * this browser while turns are being taken: storage.js, Q.room).
  */
 (function (Q) {
   "use strict";

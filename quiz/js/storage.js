@@ -1,16 +1,28 @@
 /**
- * The reader's answers, kept in this browser only (localStorage, key "partenariat.quiz").
- * Answers are ids (question id -> answer id, form ids), never texts, so they survive a change of
- * wording or of language; ids that no longer exist are left out when the quiz reads them.
+ * Everything the quiz keeps in this browser, and only here: this file alone names the keys and reads and
+ * writes them (tests/js/storage.test.mjs checks that no other file of quiz/js/ does).
+ * The reader's answers are ids (question id -> answer id, form ids), never texts, so they survive a change
+ * of wording or of language; ids that no longer exist are left out when the quiz reads them.
  */
 (function (Q) {
   "use strict";
 
-  const KEY = "partenariat.quiz";
-  /** Where the comparison keeps the partners' link codes (compare.js). */
-  Q.PARTNERS_KEY = "partenariat.partners";
-  /** Where the label of the partner answering is kept while partners take turns on one device (meeting.js). */
-  const ROOM = "partenariat.room";
+  /** The keys, all of them (docs/links.md lists them for readers). */
+  Q.STORAGE_KEYS = Object.freeze({
+    /** localStorage: the reader's answers (this file's State). */
+    answers: "partenariat.quiz",
+    /** localStorage: the partners' link codes and labels, for the comparison (compare.js). */
+    partners: "partenariat.partners",
+    /** localStorage: the turn under way while partners take turns on one device (meeting.js). */
+    room: "partenariat.room",
+    /** sessionStorage, this visit only: the partnership's name on a printed comparison (compare.js). */
+    partnership: "partenariat.partnership",
+  });
+  const KEY = Q.STORAGE_KEYS.answers;
+  const PARTNERS = Q.STORAGE_KEYS.partners;
+  const ROOM = Q.STORAGE_KEYS.room;
+  /** The most answers compared: the partners and the reader. */
+  Q.MAX_PARTNERS = 6;
 
   /**
    * @typedef {Object} State
@@ -92,9 +104,44 @@
     return Boolean((Q.room() || {}).label);
   };
 
+  /** @returns {{label: string, code: string}[]} the partners kept for the comparison (link codes) */
+  Q.partners = function () {
+    try {
+      const saved = JSON.parse(window.localStorage.getItem(PARTNERS));
+      if (Array.isArray(saved)) {
+        return saved.filter((p) => p && typeof p.code === "string" && typeof p.label === "string").slice(0, Q.MAX_PARTNERS);
+      }
+    } catch (error) { /* unreadable: none */ }
+    return [];
+  };
+
+  /** @param {{label: string, code: string}[]} list the partners to keep (none: the key is removed) */
+  Q.savePartners = function (list) {
+    try {
+      if (list.length) window.localStorage.setItem(PARTNERS, JSON.stringify(list.slice(0, Q.MAX_PARTNERS)));
+      else window.localStorage.removeItem(PARTNERS);
+    } catch (error) { /* kept on this page only */ }
+  };
+
+  /** @returns {string} the partnership's name for a printed comparison, kept for this visit ("" if none) */
+  Q.partnershipName = function () {
+    try {
+      return window.sessionStorage.getItem(Q.STORAGE_KEYS.partnership) || "";
+    } catch (error) {
+      return "";
+    }
+  };
+
+  /** @param {string} name the partnership's name, kept for this visit only */
+  Q.setPartnershipName = function (name) {
+    try {
+      window.sessionStorage.setItem(Q.STORAGE_KEYS.partnership, name);
+    } catch (error) { /* kept on this page only */ }
+  };
+
   /** Erases everything of the quiz from this browser: the answers, the partners, the turns. */
   Q.eraseAll = function () {
-    for (const key of [KEY, Q.PARTNERS_KEY, ROOM]) {
+    for (const key of [KEY, PARTNERS, ROOM]) {
       try {
         window.localStorage.removeItem(key);
       } catch (error) { /* nothing was kept */ }
