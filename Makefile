@@ -13,30 +13,43 @@ PORT   ?=
 # One test worker per core: the suite keeps the cores busy (measured on 2 cores: 3 min 51 s with two
 # workers, 4 min 09 s with three, which only share the same cores and start a browser and a build each).
 TEST_WORKERS ?= $(shell nproc)
+# The engine that builds the site: MkDocs 1.6 (.venv, the default) or ProperDocs 1.6, its continuation by its
+# former maintainers (.venv-properdocs, requirements-properdocs.txt): make build ENGINE=properdocs, make serve
+# ENGINE=properdocs. tools/website.py reads it as SITE_ENGINE; make test builds with both (tests/test_properdocs.py).
+ENGINE ?= mkdocs
+export SITE_ENGINE := $(ENGINE)
+PD_VENV := .venv-properdocs
+SITE_BIN  := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV)/bin,$(BIN))
+SITE_DEPS := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV),$(VENV))/.site-deps
 
-.PHONY: help serve build test lint bench offline chromium java clean
+.PHONY: help serve build test test-properdocs lint bench offline chromium java clean
 .DEFAULT_GOAL := help
 
 ## make help: list the targets, one line each
 help:
-	@sed -n 's/^## \(make [^:]*\): \(.*\)/\1|\2/p' $(MAKEFILE_LIST) | awk -F'|' '{ printf "  %-26s %s\n", $$1, $$2 }'
+	@sed -n 's/^## \(make [^:]*\): \(.*\)/\1|\2/p' $(MAKEFILE_LIST) | awk -F'|' '{ printf "  %-30s %s\n", $$1, $$2 }'
 
 ## make serve [PORT=8001]: build both languages, serve them on http://127.0.0.1:8000 (or PORT), rebuild and reload the browser on change
-serve: $(VENV)/.site-deps
-	$(BIN)/python tools/website.py serve $(if $(PORT),--port '$(PORT)')
+serve: $(SITE_DEPS)
+	$(SITE_BIN)/python tools/website.py serve $(if $(PORT),--port '$(PORT)')
 
-## make build: write the publishable site to site/ (left as it was if the build fails)
-build: $(VENV)/.site-deps
-	$(BIN)/python tools/website.py build
+## make build [ENGINE=properdocs]: write the publishable site to site/ (left as it was if the build fails), with MkDocs or ProperDocs
+build: $(SITE_DEPS)
+	$(SITE_BIN)/python tools/website.py build
 
 # Before the suite, the content is built once (into a temporary folder; site/ is not touched): a problem in it is
 # said as make build says it, and the tests are not run. The full report of failed tests goes to
 # test-results/pytest.log; the console says each failure in one line, then who can fix it (tests/summary.py).
-## make test: lint, build the content once, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
-test: $(VENV)/.dev-deps chromium java node_modules/.installed
+## make test: lint, the quiz's scripts in Node (tests/js/), build the content once, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
+test: $(VENV)/.dev-deps $(PD_VENV)/.site-deps chromium java node_modules/.installed
 	$(BIN)/ruff check hooks tools tests
+	node --test tests/js/
 	@$(BIN)/python tools/website.py check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 --full-log=test-results/pytest.log
+
+## make test-properdocs: build the site with MkDocs and with ProperDocs and require the same pages (make test runs it too)
+test-properdocs: $(VENV)/.dev-deps $(PD_VENV)/.site-deps
+	$(BIN)/python -m pytest tests/test_properdocs.py -p no:cacheprovider
 
 ## make bench: one table of build times, weights and Lighthouse scores against tools/budget.yml
 bench: $(VENV)/.dev-deps chromium node_modules/.installed
@@ -63,6 +76,18 @@ $(VENV)/.site-deps: requirements.txt | $(BIN)/python
 $(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(VENV)/.site-deps
+
+# ProperDocs' venv: every pin of requirements.txt but mkdocs, which ProperDocs stands in for (--no-deps: Material
+# asks for mkdocs), then ProperDocs itself; installed once, again when either file changes.
+$(PD_VENV)/.site-deps: requirements-properdocs.txt requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	@[ -x $(PD_VENV)/bin/python ] || { $(PYTHON) -m venv $(PD_VENV) && \
+	  $(PD_VENV)/bin/python -m pip install --quiet --upgrade pip; }
+	sed '/^mkdocs==/d' requirements.txt > $(PD_VENV)/requirements-without-mkdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r $(PD_VENV)/requirements-without-mkdocs.txt -r requirements-properdocs.txt
+	@touch $@
 
 # The browser tests use Debian's Chromium: its headless shell (the same Chromium without the browser's user
 # interface, half the CPU a page) and, to check that both show the same, Chromium itself, which make bench
@@ -92,6 +117,6 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-## make clean: delete what builds and tests leave (site/, caches, build-error.log, the offline zip), not .venv
+## make clean: delete what builds and tests leave (site/, caches, build-error.log, the offline zip), not .venv or .venv-properdocs
 clean:
 	rm -rf site .site-* .pytest_cache .ruff_cache build-error.log culture-de-partenariat.zip

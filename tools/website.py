@@ -11,7 +11,8 @@ bilingual 404 page and a sitemap of both languages; then the folder replaces sit
 messages are rewritten for editors: the file, the problem, no traceback. An unexpected error (a
 fault in the program) is one line naming the file being built; its details go to build-error.log.
 While serving, pages get a small script that reloads them after each successful rebuild; the
-files in site/ never carry it.
+files in site/ never carry it. SITE_ENGINE=properdocs builds with ProperDocs instead of MkDocs
+(make build ENGINE=properdocs, from .venv-properdocs: see use_engine).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import errno
 import fnmatch
 import functools
 import http.server
+import importlib.metadata
+import importlib.util
 import io
 import json
 import logging
@@ -44,6 +47,9 @@ import markupsafe
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+if importlib.util.find_spec("properdocs") and (os.environ.get("SITE_ENGINE", "").strip() == "properdocs"
+                                               or not importlib.util.find_spec("mkdocs")):
+    import properdocs.replacement  # noqa: F401 - before the hooks' first `import mkdocs` (see use_engine)
 import _settings  # noqa: E402
 from _annotations import annotations  # noqa: E402
 from _data import (  # noqa: E402
@@ -67,6 +73,11 @@ from _links_hint import link_hint  # noqa: E402
 
 SITE = ROOT / "site"
 ERROR_LOG = ROOT / "build-error.log"
+# The engine that builds each language: MkDocs 1.6 (.venv, the default) or ProperDocs, its continuation by its
+# former maintainers (.venv-properdocs; `make build ENGINE=properdocs` sets SITE_ENGINE). ProperDocs answers to
+# MkDocs' module names once `properdocs.replacement` is imported, so this file, the hooks and Material import
+# mkdocs.* with either; tests/test_properdocs.py requires the same pages from both.
+ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 DEFAULT_PORT = 8000
 WATCHED = ("content", "hooks", "quiz", "overrides", "tools", "mkdocs.yml")
 _POLL = 0.05  # seconds between two looks at the watched files while serving (a look takes about 2 ms)
@@ -157,6 +168,7 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
     env = _build_env(site_url)
     ERROR_LOG.unlink(missing_ok=True)
     try:
+        use_engine(env.get("SITE_ENGINE"))
         site_root(env.get("SITE_URL"))
     except DataError as error:
         return [str(error)]
@@ -205,6 +217,23 @@ def build(site_dir: Path = SITE, site_url: str | None = None) -> list[str]:
         return []
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def use_engine(name: str | None = None) -> str:
+    """The engine named by SITE_ENGINE (MkDocs when unset), made the one `import mkdocs` gives in this process."""
+    name = (os.environ.get("SITE_ENGINE", "") if name is None else name).strip() or "mkdocs"
+    if name not in ENGINES:
+        raise DataError(f"SITE_ENGINE: expected mkdocs or properdocs, e.g. make build ENGINE=properdocs; "
+                        f"found '{name}'")
+    try:
+        importlib.metadata.distribution(name)  # installed (`import mkdocs` may give ProperDocs: not enough)
+    except importlib.metadata.PackageNotFoundError:
+        raise DataError(f"SITE_ENGINE={name}: {ENGINES[name]} is not installed in {rel(sys.prefix)}/; run make "
+                        f"build (MkDocs, in .venv) or make build ENGINE=properdocs (ProperDocs, in .venv-properdocs): "
+                        f"each installs its engine") from None
+    if name == "properdocs":
+        import properdocs.replacement  # noqa: F401 - from now on, mkdocs.* imports give properdocs.*
+    return name
 
 
 def _build_env(site_url: str | None) -> dict[str, str]:
@@ -351,7 +380,8 @@ def _check_plugins(config: dict) -> None:
                         f"('  - search'); found {describe(plugins)}")
     names = list(plugins) if isinstance(plugins, dict) else [
         next(iter(item)) if isinstance(item, dict) and item else item for item in plugins or []]
-    installed = {entry.name for entry in entry_points(group="mkdocs.plugins")}
+    installed = {entry.name for group in ("mkdocs.plugins", "properdocs.plugins")
+                 for entry in entry_points(group=group)}
     for name in names:
         if isinstance(name, str) and not {name, name.split("/")[-1], f"material/{name}"} & installed:
             raise DataError(f"mkdocs.yml{line_of(config, 'plugins')}: plugins: the plugin '{name}' is not installed; "
@@ -915,7 +945,8 @@ def _report(problems: list[str], seconds: float, site_url: str, preview: bool = 
     notice = (f" This is the local preview's address: links, QR codes and the paper version point at {site_url}; "
               f"to publish, build with the site's address, e.g. SITE_URL=https://example.org/partenariat/ make build"
               if local else "")
-    print(f"Built both languages (French, English) for {site_url} into site/ in {seconds:.1f} s.{notice}")
+    engine = f" with {ENGINES[use_engine()]}" if use_engine() != "mkdocs" else ""
+    print(f"Built both languages (French, English){engine} for {site_url} into site/ in {seconds:.1f} s.{notice}")
     return local
 
 
@@ -1035,6 +1066,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)
     sys.stderr.reconfigure(line_buffering=True)
+    if args.command in ("language", "worker"):  # started by build(), which has checked SITE_ENGINE
+        use_engine()
     if args.command == "language":  # one language, for build(): python tools/website.py language fr <folder>
         return build_language(*args.args)
     if args.command == "worker":  # one language, built again on each request of `make serve`
