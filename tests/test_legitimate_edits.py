@@ -39,6 +39,8 @@ def copy_repository(root: Path) -> Project:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
     (root / ".cache").symlink_to(ROOT / ".cache")  # kept by content: the copy finds only what its files make
+    # the second engine, as make installs it (tests/test_properdocs.py builds the edited copy with it too)
+    (root / ".venv-properdocs").symlink_to(ROOT / ".venv-properdocs")
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q"], cwd=root, check=True)
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)
