@@ -49,6 +49,8 @@ def french(html: str, original: bool = False) -> str:
 
 def breakable_addresses(html: str) -> str:
     """`html` where the text of each `code` element may break after a slash ("/" then `<wbr>`), not in "]("."""
+    if "<code" not in html:
+        return html  # most pages: nothing to walk
 
     def text(part: str, in_code: bool) -> str:
         return _SLASH.sub("/<wbr>", part).replace("](", _JOIN) if in_code else part
