@@ -13,7 +13,7 @@
 
   /** Whether the reader's own answers take part (they answered at least one question). */
   function withMe(state) {
-    return Object.keys(state.answers).length > 0 && !Q.roomActive();
+    return Object.keys(state.answers).length > 0 && !state.turn;
   }
 
   /**
@@ -130,15 +130,6 @@
     return lines.length ? [el("div", { class: "quiz__far" }, el("ul", {}, ...lines), el("p", {}, t("far_apart_note")))] : [];
   }
 
-  function questionText(fieldset) {
-    return fieldset.querySelector("legend").lastChild.textContent.trim();
-  }
-
-  function answerText(fieldset, id) {
-    const input = Array.from(fieldset.querySelectorAll("input")).find((node) => node.value === id);
-    return input ? input.parentElement.lastElementChild.textContent.trim() : t("no_answer");
-  }
-
   /** Where everyone gave the same answer, and, per question where answers differ, the answers side by side. */
   function questions(people) {
     const same = [];
@@ -148,12 +139,12 @@
       const given = people.map((p) => p.state.answers[id]).filter(Boolean);
       if (given.length < 2) continue;
       if (new Set(given).size === 1 && given.length === people.length) {
-        same.push(el("li", {}, questionText(fieldset), " — ", el("strong", {}, answerText(fieldset, given[0]))));
+        same.push(el("li", {}, Q.questionText(id), " — ", el("strong", {}, Q.answerText(id, given[0]))));
         continue;
       }
-      differ.push(el("div", { class: "quiz__differ", "data-question": id }, el("h4", {}, questionText(fieldset)),
+      differ.push(el("div", { class: "quiz__differ", "data-question": id }, el("h4", {}, Q.questionText(id)),
         el("table", { class: "quiz__ctable" }, el("tbody", {}, ...people.map((p) => el("tr", {},
-          el("th", { scope: "row" }, p.label), el("td", {}, answerText(fieldset, p.state.answers[id])))))),
+          el("th", { scope: "row" }, p.label), el("td", {}, Q.answerText(id, p.state.answers[id])))))),
         el("p", { class: "quiz__prompt" }, el("strong", {}, t("to_discuss")), " ", Q.prompts[id] || "")));
     }
     const placed = new Set(people.map((p) => p.outcome.forms.join(",")));

@@ -1,9 +1,11 @@
 /**
- * The quiz's flow: an intro, one question at a time, then the result. State lives in the
- * answers kept by storage.js and on [data-quiz]: data-state ("intro", "steps" or "result"),
- * data-step (the step shown) and data-result ("clear:cooperation", "between:a,b"…), which the
- * browser tests read; data-returning on [data-quiz] while a question is changed from the result.
- * Without this script the page is the paper version.
+ * The quiz's flow: an intro, one question at a time, then the result, and the questions asked before erasing.
+ * One object, `state` (a View, below), describes everything the quiz shows; render() draws it: the view it
+ * names (renderIntro, renderStep, renderResult, or meeting.js's Q.renderCompare for the comparison and turns),
+ * then the confirmation question (renderConfirm). Event handlers only change the state, call render() and bring
+ * the view into sight with land(). render() writes on [data-quiz], for the browser tests: data-state (the view
+ * shown), data-step (the step), data-result ("clear:cooperation", "between:a,b"…, the result drawn) and
+ * data-returning (while one answer is changed from the result). Without this script the page is the paper version.
  */
 (function (Q) {
   "use strict";
@@ -31,13 +33,24 @@
   /* named by their headings once they have content (empty, they would be regions without a name) */
   result.setAttribute("role", "region");
   result.setAttribute("aria-labelledby", "result");
-  box.setAttribute("role", "region");
-  box.setAttribute("aria-labelledby", "compare");
+  const startButton = root.querySelector("[data-action=start]");
+  const startText = startButton.textContent; /* "Start"; "Continue" when answers are kept */
   const script = document.currentScript;
-  let state = Q.load();
   let loading = null;
-  /* true while one answer is changed from the result: its step's button returns to the result */
-  let returning = false;
+
+  /**
+   * What the quiz shows, the one state its views are drawn from: storage.js's State, kept in this browser
+   * (answers, self, wish, meet, own, step, shown, label; turn under a key of its own), and, for this page view only:
+   * @typedef {Object} View
+   * @property {boolean} returning one answer is being changed from the result: its step's button goes back there
+   * @property {string} confirming the erasing asked about first, "restart" or "forget" ("" when none)
+   * @property {string} status the text of the status line under the quiz, read out by screen readers
+   * @property {string} printing what the print dialog open prints, "result" or "compare" ("" when none)
+   * @property {Object|null} opened what a partner's link just opened said (compare.js's banner; null when none)
+   * @property {string} finished the partner whose turn just ended (meeting.js; "" on the turns' first screen)
+   */
+  /** @type {View} */
+  const state = Object.assign(Q.load(), { confirming: "", status: "", printing: "" }); /* the others start unset */
 
   /**
    * Loads the comparison's script and style (share, compare, turns) once, when first needed. Settled when
@@ -56,17 +69,6 @@
       load(Q.el("script", { src: base + "compare.js" }), true)]);
     return loading;
   };
-
-  /** Shows one of the views: "intro", "steps", "result", "compare" or "room" (the last two: meeting.js). */
-  function view(name) {
-    state.shown = name;
-    root.dataset.state = name;
-    intro.hidden = name !== "intro";
-    form.hidden = name !== "steps";
-    result.hidden = name !== "result";
-    box.hidden = name !== "compare" && name !== "room";
-    Q.save(state);
-  }
 
   /**
    * The one way a view of the quiz or of the comparison comes into sight (intro, step, result, comparison,
@@ -88,6 +90,112 @@
     (target || top).focus({ preventScroll: true });
   }
 
+  /**
+   * Draws everything the quiz shows from `state`, and keeps what storage.js keeps of it: the views' visibility,
+   * the attributes on [data-quiz], the status line, the print mode, the form's answers, the view shown (its
+   * render function) and the confirmation question. The result and the comparison are emptied when hidden, so
+   * they are drawn afresh each time they show, as the state is then.
+   * @returns {Promise<void>|undefined} the result's, settled once its share panel is in place
+   */
+  function render() {
+    const name = state.shown;
+    root.dataset.state = name;
+    intro.hidden = name !== "intro";
+    form.hidden = name !== "steps";
+    result.hidden = name !== "result";
+    box.hidden = name !== "compare" && name !== "room";
+    root.toggleAttribute("data-returning", Boolean(state.returning));
+    for (const kind of ["result", "compare"]) root.classList.toggle("quiz--print-" + kind, state.printing === kind);
+    if (status.textContent !== state.status) status.textContent = state.status; /* not read out again for nothing */
+    renderAnswers();
+    if (result.hidden) {
+      result.replaceChildren();
+      delete root.dataset.result;
+    }
+    if (box.hidden) box.replaceChildren();
+    let done;
+    if (name === "intro") renderIntro();
+    else if (name === "steps") renderStep();
+    else if (name === "result") done = renderResult();
+    else if (Q.renderCompare) Q.renderCompare(state); /* meeting.js, once compare.js is there */
+    renderConfirm();
+    Q.save(state);
+    return done;
+  }
+
+  /** The form's answers and the reader's own fears, as the state has them. */
+  function renderAnswers() {
+    for (const input of form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
+      if (input.name === "meet") input.checked = state.meet.includes(input.value);
+      else if (input.name === "self" || input.name === "wish") input.checked = state[input.name] === input.value;
+      else input.checked = state.answers[input.name] === input.value;
+    }
+    ownList.replaceChildren(...state.own.map((item, index) => Q.el("li", {}, item, " ",
+      Q.el("button", { type: "button", class: "md-button quiz__secondary", "data-remove": String(index) }, Q.t("own_remove")))));
+  }
+
+  /** The intro, with "Start" (or "Continue") and, when answers are kept, "Clear my answers". */
+  function renderIntro() {
+    const saved = Q.hasSaved() && (Object.keys(state.answers).length > 0 || state.meet.length > 0 || state.own.length > 0);
+    startButton.textContent = saved ? Q.t("resume") : startText;
+    root.querySelector("[data-when-saved]").hidden = !saved;
+  }
+
+  /** The step `state.step`, its progress line and buttons, and whose turn it is while partners take turns. */
+  function renderStep() {
+    root.dataset.step = String(state.step);
+    for (const fieldset of steps) fieldset.hidden = Number(fieldset.dataset.step) !== state.step;
+    const label = state.turn && state.turn.label;
+    turn.hidden = !label;
+    turn.textContent = label ? Q.t("room_turn", { label }) : "";
+    cancelTurn.hidden = !label;
+    progress.textContent = Q.t("progress", { n: state.step, total: steps.length });
+    const last = state.step === steps.length;
+    previous.hidden = state.step === 1 || state.returning;
+    next.textContent = Q.t(state.returning ? "change_return" : label && last ? "turn_finish" : last ? "see_result" : "next");
+    /* the result's share panel needs compare.js: fetched now, it is there when the result shows */
+    if (last || state.returning) Q.loadCompare();
+  }
+
+  /**
+   * The result of the answers, then, once compare.js is there, the share panel under its card.
+   * @returns {Promise<void>}
+   */
+  function renderResult() {
+    if (!result.firstChild) {
+      const outcome = Q.score(state.answers);
+      root.dataset.result = outcome.kind + ":" + outcome.forms.join(",");
+      result.replaceChildren(...Q.resultParts(state, outcome));
+    }
+    const card = result.firstChild;
+    return Q.loadCompare().then(() => {
+      if (state.shown === "result" && card.isConnected && !result.querySelector(".quiz__share")) card.after(Q.sharePanel(state));
+    });
+  }
+
+  /**
+   * The question asked before erasing (GOV.UK's warning button, inline, no dialog of the browser): while
+   * `state.confirming` names "restart" or "forget", the line of actions holding its button gives way to the
+   * question, "Yes, …" and "No, keep my answers".
+   */
+  function renderConfirm() {
+    const key = state.confirming;
+    const asked = root.querySelector("[data-confirm]");
+    if (asked && asked.dataset.confirm === key) return;
+    if (asked) {
+      asked.previousElementSibling.hidden = false;
+      asked.remove();
+    }
+    const line = key && (state.shown === "intro" ? intro : result).querySelector(`[data-action="${key}"]`)?.parentElement;
+    if (!line) return;
+    line.hidden = true;
+    line.after(Q.el("div", { class: "quiz__confirm", role: "group", "aria-labelledby": "quiz-confirm", "data-confirm": key },
+      Q.el("p", { class: "quiz__confirm-question", tabindex: "-1", id: "quiz-confirm" }, Q.t(key + "_confirm")),
+      Q.el("p", { class: "quiz__buttons" },
+        Q.el("button", { type: "button", class: "md-button quiz__warning", "data-action": key + "-yes" }, Q.t(key + "_yes")),
+        Q.el("button", { type: "button", class: "md-button quiz__secondary", "data-action": "keep" }, Q.t("keep_answers")))));
+  }
+
   /** Reads the form into the state. */
   function read() {
     const data = new FormData(form);
@@ -99,26 +207,22 @@
     state.self = String(data.get("self") || "");
     state.wish = String(data.get("wish") || "");
     state.meet = data.getAll("meet").map(String);
-    Q.save(state);
   }
 
-  /** Puts the state back into the form. */
-  function restore() {
-    for (const input of form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
-      if (input.name === "meet") input.checked = state.meet.includes(input.value);
-      else if (input.name === "self" || input.name === "wish") input.checked = state[input.name] === input.value;
-      else input.checked = state.answers[input.name] === input.value;
-    }
-    ownList.replaceChildren(...state.own.map((text, index) => Q.el("li", {}, text, " ",
-      Q.el("button", { type: "button", class: "md-button quiz__secondary", "data-remove": String(index) }, Q.t("own_remove")))));
+  /** A fear typed in "Another one, your own" but not added is added on leaving its step, not lost. */
+  function keepOwn() {
+    const typed = ownInput.value.trim();
+    if (!typed) return false;
+    state.own.push(typed);
+    ownInput.value = "";
+    return true;
   }
 
-  /** The intro, with "Start" (or "Continue") and, when answers are kept, "Clear my answers". */
-  function showIntro() {
-    view("intro");
-    const saved = Q.hasSaved() && (Object.keys(state.answers).length > 0 || state.meet.length > 0 || state.own.length > 0);
-    root.querySelector("[data-action=start]").textContent = root.querySelector("[data-action=start]").dataset[saved ? "resume" : "start"];
-    root.querySelector("[data-when-saved]").hidden = !saved;
+  /** Adds the reader's own fear or resistance, kept in this browser only. */
+  function addOwn() {
+    if (!keepOwn()) return;
+    render();
+    ownInput.focus();
   }
 
   /**
@@ -129,127 +233,35 @@
   function show(number, move) {
     keepOwn();
     state.step = Math.min(Math.max(number, 1), steps.length);
-    view("steps");
-    root.dataset.step = String(state.step);
-    for (const fieldset of steps) fieldset.hidden = Number(fieldset.dataset.step) !== state.step;
-    const room = Q.roomActive() ? Q.room() : null;
-    turn.hidden = !room;
-    turn.textContent = room ? Q.t("room_turn", { label: room.label }) : "";
-    cancelTurn.hidden = !room;
-    progress.textContent = Q.t("progress", { n: state.step, total: steps.length });
-    const last = state.step === steps.length;
-    previous.hidden = state.step === 1 || returning;
-    next.textContent = Q.t(returning ? "change_return" : room && last ? "turn_finish" : last ? "see_result" : "next");
-    /* the result's share panel needs compare.js: fetched now, it is there when the result shows */
-    if (last || returning) Q.loadCompare();
-    if (move) land(room ? turn : progress, steps[state.step - 1]);
-  }
-
-  /** Changing one answer from the result: its step's button goes back to the result (data-returning). */
-  function change(number) {
-    returning = true;
-    root.dataset.returning = "";
-    show(number, true);
+    state.shown = "steps";
+    render();
+    if (move) land(state.turn ? turn : progress, steps[state.step - 1]);
   }
 
   /**
-   * Computes and shows the result; with `move`, brings it into view and moves the focus to it.
+   * Shows the result of the answers; with `move`, brings it into view and moves the focus to it.
    * @returns {Promise<void>} settled once the share panel (compare.js) is under the result card
    */
   function showResult(move) {
     keepOwn();
-    returning = false;
-    delete root.dataset.returning;
-    read();
-    const outcome = Q.score(state.answers);
-    root.dataset.result = outcome.kind + ":" + outcome.forms.join(",");
-    result.replaceChildren(...Q.resultParts(state, outcome));
-    view("result");
+    state.returning = false;
+    state.shown = "result";
+    const done = render();
     if (move) land(result, result.querySelector("h2"));
-    return Q.loadCompare().then(() => {
-      if (root.dataset.state === "result") result.querySelector(".quiz-card").after(Q.sharePanel(state));
-    });
+    return done;
   }
 
-  /** Empties the answers, on the page and in this browser. */
+  /** Empties the answers (the partners' name for them and the turn under way stay); the caller renders. */
   function clear() {
-    const label = state.label;
-    state = Q.emptyState();
-    state.label = label;
-    form.reset();
-    restore();
-    result.replaceChildren();
-    delete root.dataset.result;
-    Q.erase();
+    form.reset(); /* what is typed in "Another one, your own", the one field not drawn from the state */
+    Object.assign(state, Q.emptyState(), { label: state.label, turn: state.turn, returning: false });
   }
 
-  /** Adds the reader's own fear or resistance, kept in this browser only. */
-  function addOwn() {
-    const text = ownInput.value.trim();
-    if (!text) return;
-    state.own.push(text);
-    ownInput.value = "";
-    Q.save(state);
-    restore();
-    ownInput.focus();
-  }
-
-  /** A fear typed in "Another one, your own" but not added is added on leaving its step, not lost. */
-  function keepOwn() {
-    if (!ownInput.value.trim()) return;
-    state.own.push(ownInput.value.trim());
-    ownInput.value = "";
-    Q.save(state);
-    restore();
-  }
-
-  /**
-   * Before erasing, asks (GOV.UK's warning button, inline, no dialog of the browser): the line of actions
-   * gives way to the question, "Yes, …" and "No, keep my answers", which puts everything back as it was.
-   * @param {HTMLElement} button "Start again" or "Clear my answers"
-   */
-  function askFirst(button) {
-    const key = button.dataset.action;
-    const [asked, yes] = key === "restart" ? ["restart_confirm", "restart_yes"] : ["forget_confirm", "forget_yes"];
-    const line = button.parentElement;
-    const question = Q.el("p", { class: "quiz__confirm-question", tabindex: "-1", id: "quiz-confirm" }, Q.t(asked));
-    const ask = Q.el("div", { class: "quiz__confirm", role: "group", "aria-labelledby": question.id, "data-confirm": key },
-      question, Q.el("p", { class: "quiz__buttons" },
-        Q.el("button", { type: "button", class: "md-button quiz__warning", "data-action": key + "-yes" }, Q.t(yes)),
-        Q.el("button", { type: "button", class: "md-button quiz__secondary", "data-action": "keep" }, Q.t("keep_answers"))));
-    line.hidden = true;
-    line.after(ask);
-    question.focus();
-  }
-
-  /**
-   * "No, keep my answers": the question goes, the actions come back; with `back`, the focus returns to the
-   * button that asked.
-   * @param {boolean} [back]
-   */
-  function keep(back) {
-    const ask = root.querySelector("[data-confirm]");
-    if (!ask) return;
-    const line = ask.previousElementSibling;
-    line.hidden = false;
-    ask.remove();
-    if (back) line.querySelector(`[data-action="${ask.dataset.confirm}"]`).focus();
-  }
-
-  /** Cancels the turn under way: its answers go, the state from before it comes back, the comparison shows. */
-  function cancel() {
-    const before = (Q.room() || {}).before;
-    Q.setRoom(null);
-    clear();
-    if (before) {
-      const label = state.label;
-      state = Object.assign(Q.emptyState(), before, { label: before.label || label });
-      Q.save(state);
-      restore();
-    }
-    returning = false;
-    status.textContent = Q.t("turn_cancelled");
-    return Q.loadCompare().then(() => Q.showCompare(true));
+  /** Asks before erasing ("restart" or "forget"): the question takes the focus. */
+  function ask(key) {
+    state.confirming = key;
+    render();
+    root.querySelector("#quiz-confirm").focus();
   }
 
   const actions = {
@@ -257,88 +269,92 @@
     previous: () => show(state.step - 1, true),
     add: addOwn,
     print: () => {
-      root.classList.add("quiz--print-result");
+      state.printing = "result";
+      render();
       window.print();
     },
-    restart: (button) => askFirst(button),
+    restart: () => ask("restart"),
     "restart-yes": () => {
-      keep();
       clear();
       show(1, true);
     },
-    forget: (button) => askFirst(button),
-    keep: () => keep(true),
-    "cancel-turn": cancel,
+    forget: () => ask("forget"),
+    "cancel-turn": () => Q.loadCompare().then(() => Q.cancelTurn()),
     compare: () => Q.loadCompare().then(() => Q.showCompare(true)),
     room: () => Q.loadCompare().then(() => Q.roomStart()),
     "forget-yes": () => {
-      keep();
       clear();
       state.label = "";
-      showIntro();
+      state.shown = "intro";
+      state.status = Q.t("forgotten");
+      render();
       Q.eraseAll();
-      status.textContent = Q.t("forgotten");
-      land(root, root.querySelector("[data-action=start]"));
+      land(root, startButton);
     },
   };
 
-  form.addEventListener("change", read);
+  form.addEventListener("change", () => {
+    read();
+    render();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (document.activeElement === ownInput && ownInput.value.trim()) return addOwn();
     keepOwn();
-    if (returning) showResult(true);
+    if (state.returning) showResult(true);
     else if (state.step < steps.length) show(state.step + 1, true);
-    else if (Q.roomActive()) Q.loadCompare().then(() => Q.roomFinish());
+    else if (state.turn) Q.loadCompare().then(() => Q.roomFinish());
     else showResult(true);
   });
   root.addEventListener("click", (event) => {
     const button = event.target instanceof Element && event.target.closest("button");
     if (!button || box.contains(button)) return; /* the comparison's own buttons: meeting.js */
-    status.textContent = "";
-    if (!/^(keep|.*-yes)$/.test(button.dataset.action || "")) keep(); /* another button closes a question left open */
-    if (actions[button.dataset.action]) actions[button.dataset.action](button);
-    else if (button.dataset.goto) change(Number(button.dataset.goto));
-    else if (button.dataset.remove) {
+    const action = button.dataset.action;
+    /* the line of actions that an open question gave way to, and the button that asked it */
+    const asker = button.closest("[data-confirm]")?.previousElementSibling.querySelector(`[data-action="${state.confirming}"]`);
+    state.status = "";
+    state.confirming = ""; /* any button closes a question left open */
+    render();
+    if (action === "keep") asker.focus(); /* "No, keep my answers" */
+    else if (actions[action]) actions[action]();
+    else if (button.dataset.goto) {
+      state.returning = true; /* changing one answer from the result: its step's button goes back there */
+      show(Number(button.dataset.goto), true);
+    } else if (button.dataset.remove) {
       state.own.splice(Number(button.dataset.remove), 1);
-      Q.save(state);
-      restore();
+      render();
       ownInput.focus();
     }
   });
-  window.addEventListener("afterprint", () => root.classList.remove("quiz--print-result", "quiz--print-compare"));
+  window.addEventListener("afterprint", () => {
+    state.printing = "";
+    render();
+  });
 
-  const start = root.querySelector("[data-action=start]");
-  start.dataset.start = start.textContent;
-  start.dataset.resume = Q.t("resume");
   root.classList.add("quiz--js");
   for (const node of root.querySelectorAll("[data-nav], [data-progress], [data-intro-actions], [data-action=add]")) node.hidden = false;
-  restore();
   // A reload, the back button or the other language's quiz page (the same file name, whatever the page
   // is called) resume where the reader was; coming from anywhere else, the intro offers to continue or to forget.
   const arrival = performance.getEntriesByType("navigation")[0];
   const fileName = (address) => address.replace(/[?#].*$/, "").split("/").pop();
   const fresh = !arrival || (arrival.type === "navigate"
     && !(document.referrer && fileName(document.referrer) === fileName(window.location.href)));
-  /* land: the one function that brings a view into sight (see above); focus: its former name, kept for callers */
-  Q.flow = { state: () => state, view, show, showResult, land, focus: land, clear };
+  /* land: the one function that brings a view into sight (see above) */
+  Q.flow = { state: () => state, render, show, showResult, land, clear };
   /**
-   * A partner's link (quiz.html#p=…) opened, or pasted in the address bar: read it, then drop it from the address.
+   * A partner's link (quiz.html#p=…) opened, or pasted in the address bar: meeting.js reads it.
    * @returns {Promise<void>|null} settled once the comparison shows; null when the address has no link
    */
-  function openLinkInAddress() {
-    if (!/^#p=/.test(window.location.hash)) return null;
-    const code = window.location.hash.slice(3);
-    history.replaceState(null, "", window.location.pathname + window.location.search);
-    view("compare");
-    return Q.loadCompare().then(() => Q.openLink(code));
-  }
-  window.addEventListener("hashchange", openLinkInAddress);
-  let opening = openLinkInAddress();
+  const linked = () => (/^#p=/.test(window.location.hash) ? Q.loadCompare().then(() => Q.openLink()) : null);
+  window.addEventListener("hashchange", linked);
+  let opening = linked();
   if (opening) { /* the comparison shows */ } else if (state.shown === "compare" || state.shown === "room") opening = Q.loadCompare().then(() => Q.showCompare(false));
   else if (state.shown === "result") opening = showResult(false);
   else if (state.shown === "steps" && !fresh) show(state.step);
-  else showIntro();
+  else {
+    state.shown = "intro";
+    render();
+  }
   // quiz.html keeps the quiz unseen (quiz--loading) until its first view is complete, compare.js
   // included: on a slow connection nothing is seen to fold, grow or move (no layout shift).
   Promise.resolve(opening).finally(() => root.classList.remove("quiz--loading"));

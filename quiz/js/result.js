@@ -20,16 +20,16 @@
     return Q.root.querySelector(`fieldset[data-question="${CSS.escape(question)}"]`);
   }
 
-  /** A question's text, without its number. */
-  function questionText(question) {
+  /** A question's text, without its number (the comparison's too). */
+  const questionText = Q.questionText = function (question) {
     return fieldset(question).querySelector("legend").lastChild.textContent.trim();
-  }
+  };
 
-  /** The text of an answer of a question. */
-  function answerText(question, answer) {
+  /** The text of an answer of a question (the comparison's too). */
+  const answerText = Q.answerText = function (question, answer) {
     const input = Array.from(fieldset(question).querySelectorAll("input")).find((node) => node.value === answer);
     return input ? input.parentElement.lastElementChild.textContent.trim() : t("no_answer");
-  }
+  };
 
   /** The form an answer gives the most points to (ties: nearer "service"). */
   function strongest(weights) {

@@ -34,16 +34,25 @@
    * @property {number} step the step shown, from 1
    * @property {string} shown "intro", "steps", "result", "compare" or "room"
    * @property {string} label the name the reader gives their answers when sharing them
+   * @property {Turn|null} turn the turn under way while partners take turns on this device (kept under its own key)
    */
 
   /** @returns {State} a state with nothing answered */
   Q.emptyState = function () {
-    return { answers: {}, self: "", wish: "", meet: [], own: [], step: 1, shown: "intro", label: "" };
+    return { answers: {}, self: "", wish: "", meet: [], own: [], step: 1, shown: "intro", label: "", turn: null };
+  };
+
+  /** @returns {Object} what the answers' key keeps of a state: all of State but the turn */
+  Q.kept = function (state) {
+    const kept = {};
+    for (const name in Q.emptyState()) if (name !== "turn") kept[name] = state[name];
+    return kept;
   };
 
   /** @returns {State} the saved state, or an empty one (storage refused, unreadable or foreign) */
   Q.load = function () {
     const state = Q.emptyState();
+    state.turn = Q.roomActive() ? Q.room() : null;
     let saved = null;
     try {
       saved = JSON.parse(window.localStorage.getItem(KEY));
@@ -60,11 +69,13 @@
     return state;
   };
 
-  /** @param {State} state */
+  /** Keeps a state: its turn under its own key, the rest (nothing of the page view) under the answers' key.
+   * @param {State} state */
   Q.save = function (state) {
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(state));
+      window.localStorage.setItem(KEY, JSON.stringify(Q.kept(state)));
     } catch (error) { /* nothing is kept; the quiz still works on this page */ }
+    Q.setRoom(state.turn);
   };
 
   /** @returns {boolean} whether this browser keeps answers of the quiz */
@@ -79,7 +90,7 @@
   /**
    * @typedef {Object} Turn
    * @property {string} label the name of the partner answering now
-   * @property {State} [before] the state from before the turn, put back if the turn is cancelled (flow.js)
+   * @property {State} [before] the state from before the turn, put back if the turn is cancelled (meeting.js)
    */
 
   /** @returns {Turn|null} the turn being taken on this device, if any */
