@@ -8,7 +8,10 @@ After the build, each sheet is read from the installed Material package (never a
 and a rule is kept when every name its selector requires is found in the site:
 - classes, ids, element and attribute names, and the values of [attribute=value], looked up in
   the attributes of every built page (404 page included) and among the words of the scripts that
-  can add markup to a page: Material's bundle, assets/site.js, the quiz's scripts;
+  can add markup to a page: Material's bundle, assets/site.js, the quiz's scripts; the bundle's names
+  for a feature the site does not turn on (content tabs, code annotations, tooltips, the version
+  selector, a repository's facts, diagrams, tags: _FEATURES), and those it only looks for (_LOOKED_FOR),
+  count only when a page holds them;
 - what a selector only tests (:not(…), :is(…), :where(…), :has(…), :hover, ::before…) is never
   required, so a rule is kept whenever it could apply;
 - custom properties (--md-…) are kept when something uses them: var(--…) in a kept rule or in the
@@ -28,16 +31,18 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import material
 import tinycss2
-from _data import DataError
-from cache import cached_bytes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule
+
+from partnership.cache import cached_bytes
+from partnership.data import DataError
 
 _CODE = Path(__file__).read_text(encoding="utf-8")  # part of the cache keys: a change here makes new entries
 _FOLDER = "assets/stylesheets"
@@ -51,6 +56,10 @@ _ANIMATION = re.compile(r"animation(?:-name)?:([^;}]+)")
 _SITE_SHEETS = ("assets/site.css", "quiz/quiz.css", "quiz/compare.css")
 # Scripts that only compute (search) are not looked into; Material's bundle is read from the package.
 _NOT_MARKUP = ("assets/javascripts", "search")
+# Names the bundle only looks for (querySelector, closest) and never writes: they count when a page holds them.
+_LOOKED_FOR = ("highlight", "hll", "footnote", "footnote-ref", "md-status")
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CLASS = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
 
 # A rule kept: the rule, and the selectors (QualifiedRule) or rules (@media, @supports) kept in it.
 _Kept = tuple[Node, list]
@@ -116,16 +125,50 @@ def _page_words(text: str, words: set[str]) -> None:
         words.update(_WORD.findall(script))
 
 
+@dataclass(frozen=True)
+class _Site:
+    """What turns a feature of Material's on: the classes of the site's pages, theme.features, the other
+    settings of the pages' __config, and whether the search index holds tags."""
+    classes: frozenset[str]
+    features: frozenset[str]
+    config: dict
+    tags: bool
+
+
+def _annotations(site: _Site) -> bool:
+    return "annotate" in site.classes or "content.code.annotate" in site.features
+
+
+# Material's bundle names the markup of every feature of the theme, but writes a feature's only when the site
+# turns it on (read in Material 9.8.1's bundle): the bundle's names for it count only then. Each entry: how the
+# names start (classes, attributes, custom properties), and what turns the feature on: a class some page holds,
+# theme.features (in the pages' __config), another setting of the __config, or tags in the search index.
+_FEATURES: tuple[tuple[tuple[str, ...], Callable[[_Site], bool]], ...] = (
+    (("md-annotation", "data-md-annotation"), _annotations),  # code annotations
+    (("md-tooltip", "--md-tooltip"), lambda site: _annotations(site) or bool(  # their tooltips, and the features'
+        {"content.tooltips", "content.footnote.tooltips"} & site.features)),
+    (("md-version",), lambda site: site.config.get("version") is not None),  # the version selector (extra.version)
+    (("md-source__fact", "md-source__repository--active"), lambda site: "md-source" in site.classes),  # repo_url
+    (("tabbed-",), lambda site: "tabbed-set" in site.classes),  # content tabs (pymdownx.tabbed)
+    (("mermaid", "--md-mermaid"), lambda site: "mermaid" in site.classes),  # diagrams
+    (("md-tag",), lambda site: site.tags),  # the tags of a search result
+)
+
+
 def _words(site: Path) -> set[str]:
     """Every name a selector may require that the built site has, in its pages or its scripts."""
     words: set[str] = set()
+    classes: set[str] = set()
+    config: dict = {}
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         _page_words(text, words)
         words.update(_CUSTOM.findall(text))
+        classes.update(name for found in _CLASS.findall(text) for name in "".join(found).split())
+        if not config and (settings := _CONFIG.search(text)):
+            config = json.loads(settings.group(1))
     scripts = [path for path in site.rglob("*.js")
                if not any(path.is_relative_to(site / folder) for folder in _NOT_MARKUP)]
-    scripts += sorted((_THEME / "assets" / "javascripts").glob("bundle.*.min.js"))
     for script in scripts:
         text = script.read_text(encoding="utf-8")
         words.update(_WORD.findall(text))
@@ -133,6 +176,15 @@ def _words(site: Path) -> set[str]:
     for name in _SITE_SHEETS:
         if (site / name).is_file():
             words.update(_VAR.findall((site / name).read_text(encoding="utf-8")))
+    index = site / "search" / "search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8")).get("docs", []) if index.is_file() else []
+    has = _Site(frozenset(classes), frozenset(config.get("features") or ()), config,
+                any(doc.get("tags") for doc in docs))
+    off = tuple(start for starts, on in _FEATURES if not on(has) for start in starts)
+    for bundle in sorted((_THEME / "assets" / "javascripts").glob("bundle.*.min.js")):
+        text = bundle.read_text(encoding="utf-8")
+        words.update(word for word in {*_WORD.findall(text), *_CUSTOM.findall(text)}
+                     if not (word.startswith(off) or word in _LOOKED_FOR))
     return words
 
 
