@@ -22,7 +22,7 @@ PD_VENV := .venv-properdocs
 SITE_BIN  := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV)/bin,$(BIN))
 SITE_DEPS := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV),$(VENV))/.site-deps
 
-.PHONY: help serve build test test-properdocs lint bench offline chromium java clean
+.PHONY: help serve build test test-properdocs lint bench offline browsers chromium java clean
 .DEFAULT_GOAL := help
 
 ## make help: list the targets, one line each
@@ -41,8 +41,8 @@ build: $(SITE_DEPS)
 # said as make build says it, and the tests are not run. The full report of failed tests goes to
 # test-results/pytest.log; the console says each failure in one line, then who can fix it (tests/summary.py).
 ## make test: lint, the quiz's scripts in Node (tests/js/), build the content once, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
-test: $(VENV)/.dev-deps $(PD_VENV)/.site-deps chromium java node_modules/.installed
-	$(BIN)/ruff check hooks tools tests
+test: $(VENV)/.dev-deps $(PD_VENV)/.site-deps browsers node_modules/.installed
+	$(BIN)/ruff check partnership hooks tools tests
 	node --test tests/js/
 	@$(BIN)/python tools/website.py check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 --full-log=test-results/pytest.log
@@ -61,7 +61,7 @@ offline: $(VENV)/.site-deps
 
 ## make lint: check the Python code's style (ruff), as make test does first
 lint: $(VENV)/.dev-deps
-	$(BIN)/ruff check hooks tools tests
+	$(BIN)/ruff check partnership hooks tools tests
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -69,17 +69,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+# pyproject.toml: the project's own packages (partnership/), installed editable: imported by name, no sys.path.
+$(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(BIN)/python
+$(VENV)/.dev-deps: requirements-dev.txt requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@ $(VENV)/.site-deps
 
 # ProperDocs' venv: every pin of requirements.txt but mkdocs, which ProperDocs stands in for (--no-deps: Material
 # asks for mkdocs), then ProperDocs itself; installed once, again when either file changes.
-$(PD_VENV)/.site-deps: requirements-properdocs.txt requirements.txt
+$(PD_VENV)/.site-deps: requirements-properdocs.txt requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
 	@[ -x $(PD_VENV)/bin/python ] || { $(PYTHON) -m venv $(PD_VENV) && \
@@ -87,7 +90,21 @@ $(PD_VENV)/.site-deps: requirements-properdocs.txt requirements.txt
 	sed '/^mkdocs==/d' requirements.txt > $(PD_VENV)/requirements-without-mkdocs.txt
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
 	  -r $(PD_VENV)/requirements-without-mkdocs.txt -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
+
+# Every Debian package make test needs, each as package:command-or-file it installs. The missing ones are installed
+# in one apt-get call (one apt-get update: seconds on a fresh machine): Chromium and its headless shell, Java for the
+# HTML checker, and the two other engines the readers' journeys run in (tests/test_engines.py): Firefox ESR, and
+# WebKitGTK's WebDriver (its MiniBrowser comes with libwebkit2gtk), which needs a display: Xvfb.
+TEST_PACKAGES := chromium:chromium chromium-headless-shell:chromium-headless-shell default-jre-headless:java \
+  firefox-esr:firefox-esr webkit2gtk-driver:WebKitWebDriver xvfb:Xvfb
+## make browsers: install what make test needs from Debian and is missing (Chromium, its headless shell, Firefox ESR, WebKitGTK's driver, Xvfb, Java), in one apt-get call
+browsers:
+	@missing=$$(for need in $(TEST_PACKAGES); do command -v $${need#*:} >/dev/null 2>&1 || echo $${need%%:*}; done); \
+	[ -z "$$missing" ] || { echo "Installing from Debian for the tests:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
 
 # The browser tests use Debian's Chromium: its headless shell (the same Chromium without the browser's user
 # interface, half the CPU a page) and, to check that both show the same, Chromium itself, which make bench
@@ -108,13 +125,14 @@ java:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # Checkers and measures from npm (package.json, exact versions in package-lock.json): axe-core for the
-# accessibility tests, the Nu HTML checker, Lighthouse for make bench; Node from Debian.
+# accessibility tests, the Nu HTML checker, puppeteer-core for the journeys in Chromium and Firefox (tests/engines/;
+# it never downloads a browser: PUPPETEER_SKIP_DOWNLOAD, --ignore-scripts), Lighthouse for make bench; Node from Debian.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Node.js and npm..."; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 ## make clean: delete what builds and tests leave (site/, caches, build-error.log, the offline zip), not .venv or .venv-properdocs

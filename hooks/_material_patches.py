@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from _data import DataError
+from partnership.data import DataError
 
 WRITTEN_FOR = "9.8.1"
 # Material's partials copied into overrides/ with a change (each says which in its first comment).

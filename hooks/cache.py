@@ -1,79 +1,53 @@
-"""Build cache: work that gives the same result for the same input is kept in .cache/ and reused.
+"""The hooks' frame, MkDocs' side: compiled templates kept in .cache/templates, and the domain's errors said
+as MkDocs says a plugin's.
 
-Two things are kept, each under a name derived from everything that decides it, so a change to any
-of them simply makes a new entry (nothing is ever out of date):
-- the compiled Jinja templates (Material's, the overrides, the hooks'), checked by Jinja against
-  their source text;
-- the link-preview images (hooks/previews.py), named by the title, site name, language, number of
-  forms and the code and font that draw them.
-Deleting .cache/ is always safe; the next build is slower and fills it again. A cache that cannot
-be written (read-only disk) is skipped without a word: the build writes the same site.
-BUILD_CACHE=<folder> keeps the cache elsewhere (the tests share one between copies of the project).
+- partnership/cache.py keeps the cache (compiled templates, preview images, QR codes, reduced style sheets);
+  here Material's and the overrides' templates get it too.
+- partnership/ never imports MkDocs: its DataError is a plain exception. This hook, first in mkdocs.yml, makes
+  every hook's event turn one into MkDocs' PluginError with the same message, so that MkDocs stops the build
+  with that one line, as it stops for a plugin.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
-from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from partnership.cache import template_cache
+from partnership.data import DataError
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-CACHE = Path(os.environ.get("BUILD_CACHE") or Path(__file__).resolve().parent.parent / ".cache")
+
+@event_priority(1000)  # before any other hook's on_config: theirs are already wrapped when they run
+def on_config(config: MkDocsConfig) -> None:
+    hooks = {module.__name__ for module in config.hooks.values()}
+    plugins = config.plugins
+    for methods in plugins.events.values():
+        for index, method in enumerate(methods):
+            if getattr(method, "__module__", None) in hooks and not hasattr(method, "__wrapped__"):
+                methods[index] = _said_as_plugin_error(method)
+                plugins._event_origins[methods[index]] = plugins._event_origins.get(method, "<unknown>")
+
+
+def _said_as_plugin_error(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except DataError as error:
+            raise PluginError(str(error)) from error
+
+    return run
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = template_cache()
     return env
-
-
-def template_cache() -> jinja2.BytecodeCache | None:
-    """Jinja's cache of compiled templates in .cache/templates (None if the folder cannot be made)."""
-    folder = _folder("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
-
-
-def cached_bytes(kind: str, key: Iterable[str | bytes], make: Callable[[], bytes]) -> bytes:
-    """make()'s bytes, kept in .cache/<kind>/ under a hash of `key`: the same key, the same bytes."""
-    digest = hashlib.sha256()
-    for part in key:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big") + data)
-    folder = _folder(kind)
-    path = folder / digest.hexdigest() if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
-    data = make()
-    if path:
-        _write(path, data)
-    return data
-
-
-def _folder(kind: str) -> Path | None:
-    folder = CACHE / kind
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: the two languages build side by side and may write the same entry."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)

@@ -8,9 +8,10 @@ The pages written outside these events get theirs where they are written: the re
 
 from __future__ import annotations
 
-from _csp import with_policy
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from partnership.csp import with_policy
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -11,13 +11,16 @@ from pathlib import Path
 
 import jinja2
 import markdown
-from _data import CONTENT, DataError, read_text, rel, site_root
-from _html_review import review_page, review_svg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from partnership.data import CONTENT, DataError, read_text, rel
+from partnership.html_review import _body, review_page, review_svg
+
 _found: list[DataError] = []
+
+
 _renderer: markdown.Markdown | None = None
 
 
@@ -40,22 +43,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return None
 
 
-def check(path: Path, lang: str, extensions: list[object]) -> None:
-    """One page's HTML, before MkDocs (tools/website.py): its problems stop the build before the anchors' checks
-    read the same paste as ids. `extensions` is mkdocs.yml's markdown_extensions, as written there."""
-    names = [next(iter(entry)) if isinstance(entry, dict) else str(entry) for entry in extensions]
-    configs = {name: value for entry in extensions if isinstance(entry, dict) for name, value in entry.items() if value}
-    try:
-        renderer = markdown.Markdown(extensions=names, extension_configs=configs)
-    except (ImportError, AttributeError, TypeError, KeyError, ValueError):
-        return  # an extension misspelt or misconfigured: said by the build, naming mkdocs.yml
-    body, first_line = _body(read_text(path))
-    html = renderer.convert(body)
-    problems = review_page(html, body, first_line, rel(path), lang, site=site_root())
-    if problems:
-        raise DataError("\n".join(map(str, problems)))
-
-
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     for picture in sorted(CONTENT.rglob("*.svg")):
         problems = review_svg(read_text(picture), rel(picture))
@@ -63,12 +50,3 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     if _found:
         raise DataError("\n".join(map(str, _found)))
     return env
-
-
-def _body(text: str) -> tuple[str, int]:
-    """The page's Markdown after its front matter (hooks/front_matter.py has checked it), and its first line."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return text, 1
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), 0)
-    return "\n".join(lines[end + 1:]), end + 2

@@ -36,12 +36,13 @@ from pathlib import Path
 
 import jinja2
 import material
-from _data import DataError, compact_script, rel
 from _material_patches import check_version, patch_bundle
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from partnership.data import DataError, compact_script, rel
 
 _BUNDLE_DIR = "assets/javascripts"
 _SHIPPED = Path(material.__file__).parent / "templates" / _BUNDLE_DIR

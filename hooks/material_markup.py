@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from _data import rel
 from _material_patches import patch_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from partnership.data import rel
 
 _VERSION = metadata.version("mkdocs-material")
 

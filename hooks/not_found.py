@@ -20,16 +20,13 @@ under another path and from disk.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import markupsafe
-from _data import LANGUAGES, compact_script
 from mkdocs.config.defaults import MkDocsConfig
 
-_SCRIPT = Path(__file__).with_name("not_found.js")
+from partnership.not_found import base_element
+
 _CHARSET = '<meta charset="utf-8">'
 
 
@@ -47,12 +44,3 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     head = base_element(site.removesuffix(f"{lang}/"), f"{lang}/")
     # Material's scope follows <base>: overrides/partials/javascripts/base.html resolves it against document.baseURI
     return output_content.replace(_CHARSET, _CHARSET + head, 1)
-
-
-def base_element(root: str, folder: str) -> str:
-    """<base> for a 404 page in `folder` ("fr/", or "" at the site root) of a site built for the path `root`,
-    then the script that moves it where the page is shown."""
-    arguments = json.dumps([root, folder, "|".join(LANGUAGES)])[1:-1].replace("</", "<\\/")
-    function = compact_script(_SCRIPT)
-    call = f"({function})(document.currentScript.previousElementSibling, {arguments})"
-    return f'<base href="{markupsafe.escape(root + folder)}"><script>{call}</script>'

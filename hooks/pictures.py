@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _data import DataError
-from _pictures import is_picture, limits, published
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from partnership.data import DataError
+from partnership.pictures import is_picture, limits, published
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

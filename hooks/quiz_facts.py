@@ -9,21 +9,15 @@ and `{quiz_minutes}`, about how long the quiz takes; the hook fills them in. con
 
 from __future__ import annotations
 
-import math
 import re
 
-from _data import DataError, rel
-from _quiz import load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# About 15 seconds a question: a short question and its answers read once, one tap. The quiz also asks
-# three questions that are not scored (the description that fits best, the form wished for, the fears
-# and resistances met: quiz/quiz.html).
-SECONDS_PER_QUESTION = 15
-UNSCORED_QUESTIONS = 3
-_PLACEHOLDER = re.compile(r"\{quiz_([a-z_]+)\}")
+from partnership.data import DataError, rel
+from partnership.quiz_facts import _PLACEHOLDER, quiz_facts
+
 _facts: dict[str, int] = {}
 
 
@@ -31,14 +25,6 @@ def on_config(config: MkDocsConfig) -> None:
     global _facts
     _facts = quiz_facts()
     config.extra["quiz_facts"] = _facts
-
-
-def quiz_facts() -> dict[str, int]:
-    """{"questions": scored questions, "unscored": the questions after them, "minutes": about how many
-    minutes the whole quiz takes}."""
-    questions = len(load_quiz().questions)
-    minutes = max(1, math.ceil((questions + UNSCORED_QUESTIONS) * SECONDS_PER_QUESTION / 60))
-    return {"questions": questions, "unscored": UNSCORED_QUESTIONS, "minutes": minutes}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

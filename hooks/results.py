@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from _data import DataError, rel, templates, typeset
-from _pages import FORMS, QUIZ, current_address
-from _quiz import Quiz, load_quiz
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from partnership.data import DataError, rel, templates, typeset
+from partnership.pages import FORMS, QUIZ, current_address
+from partnership.quiz import Quiz, load_quiz
 
 _MARKER = re.compile(r"<!-- result:([a-z-]+) -->")
 _TEMPLATE = templates().get_template("result.html")

@@ -6,10 +6,11 @@ same name in that language; the notice comes from translation_notice.html beside
 
 from __future__ import annotations
 
-from _data import counterpart, templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from partnership.data import counterpart, templates
 
 _TEMPLATE = templates().get_template("translation_notice.html")
 

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
-from _typography import breakable_addresses, french
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from partnership.typography import breakable_addresses, french
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

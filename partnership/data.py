@@ -18,9 +18,11 @@ from typing import Any
 
 import jinja2
 import yaml
-from cache import template_cache
-from mkdocs.exceptions import PluginError
 
+from partnership.cache import template_cache
+
+# The project this package belongs to: a copy of the project (as the tests make them) runs its own package,
+# found first on its PYTHONPATH, and so reads its own files.
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 LANGUAGES = ("fr", "en")
@@ -32,8 +34,9 @@ _URL_EXAMPLE = "such as https://example.org/partenariat/"
 
 
 @functools.cache
-def templates(folder: Path = Path(__file__).parent) -> jinja2.Environment:
-    """The Jinja templates of a folder: HTML escaped, an unknown variable an error, no stray blank lines."""
+def templates(folder: Path = ROOT / "hooks") -> jinja2.Environment:
+    """The Jinja templates of a folder (hooks/ unless told): HTML escaped, an unknown variable an error, no stray
+    blank lines."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         bytecode_cache=template_cache(),
@@ -44,8 +47,10 @@ def templates(folder: Path = Path(__file__).parent) -> jinja2.Environment:
     )
 
 
-class DataError(PluginError):
-    """A problem in a file an editor maintains; the message is complete as it stands."""
+class DataError(Exception):
+    """A problem in a file an editor maintains; the message is complete as it stands.
+
+    The package never imports MkDocs: hooks/cache.py makes it the error MkDocs stops a build with."""
 
 
 class _Mapping(dict):

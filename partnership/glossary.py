@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from _data import CONTENT, LANGUAGES, ROOT, DataError, line_of, load_forms, load_yaml, normalise, rel
-from _pages import sources
+from partnership.data import CONTENT, LANGUAGES, ROOT, DataError, line_of, load_forms, load_yaml, normalise, rel
+from partnership.pages import sources
 
 GLOSSARY = CONTENT / "glossary.yml"
 _KEY = re.compile(r"^(\s*)(?:- )?(fr|en):\s?(.*)$")

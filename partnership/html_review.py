@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import ParseError
 
-from _data import DataError
+import markdown
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from partnership.data import DataError, read_text, rel, site_root
 
 MAX_PER_FILE = 12  # the problems listed for one file; the rest are counted in one more line
 
@@ -606,3 +609,28 @@ def _svg_outside(what: str, value: str, at: str, line: int, found: _Found) -> No
     found.add(line, DataError(f"{at}: a file from another site in the SVG picture ({what} from {where}): every "
                               f"reader's browser would call it; export the picture again with its files embedded "
                               f"(in Inkscape: Embed), or delete that part"))
+
+
+def check(path: Path, lang: str, extensions: list[object]) -> None:
+    """One page's HTML, before MkDocs (tools/website.py): its problems stop the build before the anchors' checks
+    read the same paste as ids. `extensions` is mkdocs.yml's markdown_extensions, as written there."""
+    names = [next(iter(entry)) if isinstance(entry, dict) else str(entry) for entry in extensions]
+    configs = {name: value for entry in extensions if isinstance(entry, dict) for name, value in entry.items() if value}
+    try:
+        renderer = markdown.Markdown(extensions=names, extension_configs=configs)
+    except (ImportError, AttributeError, TypeError, KeyError, ValueError):
+        return  # an extension misspelt or misconfigured: said by the build, naming mkdocs.yml
+    body, first_line = _body(read_text(path))
+    html = renderer.convert(body)
+    problems = review_page(html, body, first_line, rel(path), lang, site=site_root())
+    if problems:
+        raise DataError("\n".join(map(str, problems)))
+
+
+def _body(text: str) -> tuple[str, int]:
+    """The page's Markdown after its front matter (hooks/front_matter.py has checked it), and its first line."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return text, 1
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), 0)
+    return "\n".join(lines[end + 1:]), end + 2

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from _data import ROOT, DataError, line_of, load_yaml, read_text, rel
+from partnership.data import ROOT, DataError, line_of, load_yaml, read_text, rel
 
 LINKS = ROOT / "quiz" / "links.yml"
 LOCK = ROOT / "quiz" / "links.lock"

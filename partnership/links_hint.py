@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from _data import CONTENT, LANGUAGES, rel
+from partnership.data import CONTENT, LANGUAGES, rel
 
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 _ANOTHER_SITE = re.compile(r"(?:www\.[\w.-]+|[\w-]+\.(?:org|com|net|fr|eu|info|be|ch|ca|io|coop|asso\.fr))(?:[/?#]|$)",

@@ -15,9 +15,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import _data
-from _data import DataError, _show_char, read_text, rel
-from cache import cached_bytes
+from partnership import data as _data
+from partnership.cache import cached_bytes
+from partnership.data import DataError, _show_char, read_text, rel
 
 if TYPE_CHECKING:
     from pymarkdown.api import PyMarkdownApi

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _data import CONTENT, LANGUAGES, DataError, load_yaml, read_text, rel
+from partnership.data import CONTENT, LANGUAGES, DataError, load_yaml, read_text, rel
 
 FORMS = "partnership-culture.html"  # the seven forms, fears, resistances and pleasures (the French original)
 QUIZ = "quiz.html"  # the page holding <!-- quiz -->

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _data import ROOT, rel
 from selectolax.lexbor import LexborHTMLParser
+
+from partnership.data import ROOT, rel
 
 MANIFEST = ROOT / "permalinks.txt"
 

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import PIL
 import yaml
-from _data import ROOT, DataError, rel
-from cache import cached_bytes
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from partnership.cache import cached_bytes
+from partnership.data import ROOT, DataError, rel
 
 BUDGET = ROOT / "tools" / "budget.yml"
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")

@@ -6,12 +6,13 @@ browser with the same rule as `score` below; a browser test checks that the two 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from _data import (
+from partnership.data import (
     CONTENT,
     LANGUAGES,
     ROOT,
@@ -26,9 +27,10 @@ from _data import (
     normalise,
     problem,
     rel,
+    typeset,
 )
-from _link_versions import check_published
-from _pages import original
+from partnership.link_versions import check_published
+from partnership.pages import original
 
 QUIZ = ROOT / "quiz"
 SOURCE = CONTENT / "sources" / "culture-de-partenariat.fr.txt"
@@ -398,3 +400,143 @@ def score(quiz: Quiz, answers: dict[str, str]) -> dict[str, Any]:
         kind, named = "clear", [best]
     pulls = {form_id: [q for q, a in chosen.items() if a.weights.get(form_id, 0) > 0] for form_id in named}
     return {"scores": scores, "kind": kind, "forms": named, "pulls": pulls}
+
+
+MARKER = "<!-- quiz -->"
+
+
+# quiz/js/, in the order they are joined into the quiz.js a browser loads.
+SCRIPTS = ("texts.js", "storage.js", "scoring.js", "figure.js", "result.js", "flow.js", "paper.js")
+
+
+# quiz/js/, joined into the compare.js the page loads only when a reader shares or compares.
+COMPARE_SCRIPTS = ("codec.js", "qr.js", "share.js", "compare.js", "meeting.js")
+
+
+STYLES = ("quiz.css", "compare.css")
+
+
+# The comparison's texts (written by compare.js, which the page loads only when a reader shares or compares).
+COMPARE_TEXTS = (
+    "compare",
+    "share_title",
+    "share_intro",
+    "share_label",
+    "share_own",
+    "share_link",
+    "share_copy",
+    "share_copied",
+    "share_copy_failed",
+    "share_qr",
+    "share_qr_label",
+    "compare_title",
+    "me",
+    "partner_n",
+    "one_partner",
+    "take_to_compare",
+    "add_title",
+    "add_label",
+    "add_button",
+    "add_hint",
+    "add_not_link",
+    "add_full",
+    "add_same",
+    "added",
+    "remove_partner",
+    "link_damaged",
+    "link_future",
+    "link_long",
+    "link_partial_one",
+    "link_partial_many",
+    "col_partner",
+    "col_answers",
+    "col_self",
+    "col_wish",
+    "mark_answers",
+    "mark_self",
+    "mark_wish",
+    "figure_compare",
+    "far_apart",
+    "agree_title",
+    "agree_place",
+    "agree_none",
+    "differ_title",
+    "differ_none",
+    "to_discuss",
+    "met_compare",
+    "met_yes",
+    "met_no",
+    "own_of",
+    "room",
+    "room_intro",
+    "room_label",
+    "room_start",
+    "room_done",
+    "room_next",
+    "room_show",
+    "save",
+    "open",
+    "opened",
+    "open_bad",
+    "back_to_result",
+    "forget_partners",
+    "far_apart_me",
+    "far_apart_note",
+    "banner_title",
+    "banner_sent",
+    "banner_kept",
+    "banner_todo",
+    "error_title",
+    "error_prefix",
+    "add_empty",
+    "print_name_label",
+    "print_partnership",
+    "print_date",
+    "print_partners",
+)
+
+
+# The interface texts quiz.js writes itself (the template writes the others into the page).
+JS_TEXTS = (
+    "progress", "resume", "next", "see_result", "change", "change_label", "forgotten", "own_remove", "result_clear",
+    "result_between", "result_split", "result_pair", "result_split_note", "result_none", "unanswered_one",
+    "unanswered_many", "self_agree", "self_differ", "gap_title", "self_none", "pulls_to", "share", "print", "restart",
+    "forget", "point", "points", "why_title", "why_scores", "why_towards", "why_elsewhere", "wish_title",
+    "wish_same", "wish_further", "wish_back", "step_one", "step_many", "wish_further_involves",
+    "wish_back_involves", "not_better", "met_title", "met_none", "pleasures_title", "talk_title", "no_answer",
+    "own_label", "own_add", "fears", "resistances", "self_unknown", "compare",
+    "forget_confirm", "forget_yes", "restart_confirm", "restart_yes", "keep_answers", "change_return",
+    "room_turn", "turn_finish", "turn_cancel", "turn_cancelled",
+)
+
+
+_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
+
+
+def _compare_data(quiz: Quiz, lang: str, minutes: int) -> str:
+    """What only the comparison needs, in the page's language, at the head of compare.js (not in every quiz page):
+    its texts, the discussion prompt of each question and the table of shared links (quiz/links.yml)."""
+    data = {
+        "texts": {key: typeset(quiz.ui[key][lang], lang) for key in COMPARE_TEXTS},
+        "prompts": {question.id: typeset(question.prompt[lang], lang) for question in quiz.questions},
+        "links": quiz.links,
+        "minutes": minutes,  # how long the quiz takes (hooks/quiz_facts.py), said to a partner whose link opens
+    }
+    payload = json.dumps(data, ensure_ascii=False)
+    return f"window.PartnershipQuiz=Object.assign(window.PartnershipQuiz||{{}},{payload});\n"
+
+
+def _style(name: str) -> str:
+    """A stylesheet of quiz/ without its comments and the spaces around its punctuation."""
+    css = re.sub(r"/\*.*?\*/", "", (QUIZ / name).read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).strip() + "\n"
+
+
+def _script(names: tuple[str, ...]) -> str:
+    """Files of quiz/js/ joined into one, comments and indentation left out (fewer bytes to load)."""
+    parts = []
+    for name in names:
+        source = _COMMENT.sub("", (QUIZ / "js" / name).read_text(encoding="utf-8"))
+        parts.append("\n".join(line.strip() for line in source.splitlines() if line.strip()))
+    return "\n".join(parts) + "\n"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from _data import DEFAULT_SITE_URL, DataError, describe, line_of
+from partnership.data import DEFAULT_SITE_URL, DataError, describe, line_of
 
 PLACEHOLDER_SITE_URL = f"{DEFAULT_SITE_URL}fr/"  # mkdocs.yml's site_url, which hooks/languages.py replaces
 _PLUGINS = ("search", "material/search")

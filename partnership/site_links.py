@@ -19,8 +19,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
-from _data import CONTENT, LANGUAGES, ROOT, DataError, rel
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from partnership.data import CONTENT, LANGUAGES, ROOT, DataError, rel
 
 BUDGET = ROOT / "tools" / "budget.yml"
 _ATTRIBUTES = ("href", "src", "srcset", "poster", "data")

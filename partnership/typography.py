@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from _data import typeset
+from partnership.data import typeset
 
 # A comment, a declaration, or a tag with its attributes (quoted values may hold ">").
 _TOKEN = re.compile(

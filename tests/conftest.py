@@ -27,11 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # A bound, never a wait: `expect` returns as soon as the state is there. The test workers (one per core) share the
 # machine with their browsers, so a state may take longer than Playwright's 5 seconds to show under load.
 expect.set_options(timeout=30_000)
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tools"))
 
-import bench  # noqa: E402
-import website  # noqa: E402
+from sitebuild import bench, runner, server  # noqa: E402
 
 # The browser tests run in Debian's Chromium headless shell: the same Chromium (Blink, V8, version) without
 # the browser's user interface, as Playwright runs headless tests; a page costs it about half the CPU.
@@ -63,7 +60,7 @@ class Site:
 @contextlib.contextmanager
 def serving(path: Path, url: str) -> Iterator[None]:
     """Serves a built site at `url` (its path is the prefix, as on a host under a sub-path) in the block."""
-    with running(website.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80), cache_control="no-cache")):
+    with running(server.make_server(path, url, "127.0.0.1", int(urlsplit(url).port or 80), cache_control="no-cache")):
         yield
 
 
@@ -84,7 +81,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real project, built once with SITE_URL set to where the tests serve it."""
     url = f"http://127.0.0.1:{free_port()}/"
     path = tmp_path_factory.mktemp("built") / "site"
-    problems = website.build(path, site_url=url)
+    problems = runner.build(path, site_url=url)
     assert problems == [], problems
     with serving(path, url):
         yield Site(path, url)
@@ -168,7 +165,7 @@ class Project:
 
         The link preview images are drawn only when a test asks for them (images=True): they cost a
         second of CPU per build and only tests/test_previews.py and the escaping test look at them."""
-        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "1" if images else "0",
+        env = {**copy_env(self.root), "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "1" if images else "0",
                "BUILD_CACHE": BUILD_CACHE}
         if site_url is not None:
             env["SITE_URL"] = site_url
@@ -176,6 +173,12 @@ class Project:
             [sys.executable, "tools/website.py", "build"], cwd=self.root, env=env, capture_output=True, text=True,
             timeout=120,
         )
+
+
+def copy_env(root: Path, **extra: str) -> dict[str, str]:
+    """The environment of an editor's command in a copy of the project: the copy's own package (partnership/) and
+    build tools (tools/sitebuild/) come first (PYTHONPATH), before the project's, which make installs into .venv."""
+    return {"PATH": "/usr/bin:/bin", "PYTHONPATH": f"{root}{os.pathsep}{root / 'tools'}", **extra}
 
 
 def front_matter(page: Path) -> dict[str, object]:
@@ -255,8 +258,8 @@ def fixture_project(tmp_path: Path) -> Callable[[], Project]:
 @pytest.fixture
 def make_quiz() -> Callable[..., object]:
     """Factory: a small quiz over the real seven forms, each question given as {answer id: weights}."""
-    from _data import load_forms
-    from _quiz import Answer, Question, Quiz
+    from partnership.data import load_forms
+    from partnership.quiz import Answer, Question, Quiz
 
     def make(*questions: dict[str, dict[str, int]]) -> Quiz:
         text = {"fr": "…", "en": "…"}

@@ -6,6 +6,7 @@ import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 
 _BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "br", "figcaption", "title", "td", "th"}
 _SKIP = {"script", "style", "svg", "template"}
@@ -178,3 +179,11 @@ _MID_WORD = """(selector) => {
 def words_broken_inside(page: object, selector: str = "body") -> list[list[str]]:
     """The words under selector that the layout breaks inside themselves, across two lines."""
     return page.evaluate(_MID_WORD, selector)
+
+
+def hook(name: str) -> ModuleType:
+    """hooks/<name>.py loaded as MkDocs loads a hook (by its path, its folder importable while it runs): for the
+    tests of the Material adapters, which stay in hooks/ (the site's domain is the package `partnership`)."""
+    from mkdocs.config.config_options import Hooks
+
+    return Hooks("plugins")._load_hook(name, str(Path(__file__).resolve().parent.parent / "hooks" / f"{name}.py"))

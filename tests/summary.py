@@ -9,13 +9,10 @@ console then leaves the tracebacks out and says each failure in one line. Regist
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from _annotations import annotations  # noqa: E402
+from sitebuild.annotations import annotations
 
 # The test files that check what editors change; each failure's message says what to fix. The others
 # check the program.

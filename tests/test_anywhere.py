@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import offline
 import pytest
 from conftest import Site, free_port, serving
 from helpers import material_started, open_settled, press_shortcut
 from playwright.sync_api import Browser, Page, Request, expect
+from sitebuild import offline
 
 # name of the way -> how the address of the site is made from the build
 WAYS = ("at SITE_URL", "another origin", "another path", "from disk")

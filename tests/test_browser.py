@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from _data import load_forms, load_strings, markdown_ids
 from conftest import ROOT, Project, front_matter, site_pages
 from helpers import open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+
+from partnership.data import load_forms, load_strings, markdown_ids
 
 LANGUAGES = ("fr", "en")
 OTHER = {"fr": "en", "en": "fr"}

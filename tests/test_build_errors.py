@@ -178,10 +178,10 @@ def test_a_successful_build_replaces_the_site(fixture_project: BuildProject) -> 
 
 
 def test_an_unexpected_error_is_one_line_without_its_traceback(tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    import website
-    from website import explain
+    from sitebuild import messages
+    from sitebuild.messages import explain
 
-    monkeypatch.setattr(website, "ERROR_LOG", tmp_path / "build-error.log")
+    monkeypatch.setattr(messages, "ERROR_LOG", tmp_path / "build-error.log")
     output = (
         "INFO    -  Building documentation...\n"
         "Traceback (most recent call last):\n"

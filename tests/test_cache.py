@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cache
 import pytest
+
+from partnership import cache
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path, monkeypatch: 
 
 
 def test_a_preview_image_from_the_cache_is_the_one_drawn(folder: Path) -> None:
-    import previews
+    from partnership import previews
 
     drawn = previews.draw("À propos", "Culture de partenariat", "fr")
     key = (previews._DRAWN_BY, "À propos", "Culture de partenariat", "fr", "7")

@@ -56,7 +56,7 @@ def random_state(rng: random.Random) -> dict[str, Any]:
 
 def full_state(form_id: str, **extra: Any) -> dict[str, Any]:
     """Every question answered most in favour of a form, the reader's view agreeing, no fear."""
-    from _quiz import favouring
+    from partnership.quiz import favouring
 
     return {"answers": favouring(QUIZ, form_id), "self": form_id, "wish": form_id, "meet": [], "own": [], **extra}
 
@@ -639,8 +639,9 @@ SIZES = [(390, 844), (768, 1024), (1280, 800)]
 def shared_link(page: Page, site, lang: str, form_id: str, label: str) -> str:
     """A partner takes the quiz by clicking from the intro, names themselves in the share panel, and reads the
     link there, as they would to send it."""
-    from _quiz import favouring
     from test_quiz_browser import take_quiz
+
+    from partnership.quiz import favouring
 
     page.goto(f"{site.url}{lang}/{QUIZ_PAGE}")
     take_quiz(page, lang, favouring(QUIZ, form_id), self_form=form_id, wish=FORM_IDS[(FORM_IDS.index(form_id) + 1) % 7])
@@ -653,8 +654,9 @@ def shared_link(page: Page, site, lang: str, form_id: str, label: str) -> str:
 
 def answer_in_turn(page: Page, lang: str, form_id: str) -> None:
     """From the banner of a partner's link: the reader's own answers, by clicking, then "Compare"."""
-    from _quiz import favouring
     from test_quiz_browser import answer_question
+
+    from partnership.quiz import favouring
 
     banner(page).get_by_role("button", name=ui("take_to_compare", lang), exact=True).click()
     answers = favouring(QUIZ, form_id)
@@ -684,7 +686,7 @@ def opened(site, open_page) -> Callable[..., Page]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_partners_link_explains_itself_in_the_first_phone_screen(opened, lang):
-    from quiz_facts import quiz_facts
+    from partnership.quiz_facts import quiz_facts
 
     page = opened(lang)
     region = page.get_by_role("region", name=ui("banner_title", lang), exact=True)
@@ -712,7 +714,7 @@ def test_each_partners_result_is_drawn_once_in_each_view(opened):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_figure_names_the_partner_instead_of_this_partnership(opened, lang):
-    from _data import load_strings
+    from partnership.data import load_strings
 
     page = opened(lang)
     here = page.locator("[data-compare] .forms-scale__step--current .forms-scale__here")

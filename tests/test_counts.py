@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from _data import load_yaml
 from conftest import ROOT, Site
 from helpers import visible_text
-from quiz_facts import quiz_facts
+
+from partnership.data import load_yaml
+from partnership.quiz_facts import quiz_facts
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted((ROOT / "content").glob("*/*.md"))

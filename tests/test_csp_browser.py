@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from _csp import with_policy
 from conftest import Project, Site, copy_project, free_port, serving, site_pages
 from helpers import material_started, open_settled, press_shortcut
 from playwright.sync_api import Page, expect
@@ -25,6 +24,8 @@ from selectolax.lexbor import LexborHTMLParser
 from test_browser import LANGUAGES
 from test_compare_browser import PARTNERS, compare_rows, take_turns
 from test_quiz_browser import button, quiz, take_quiz, ui, varied_pattern
+
+from partnership.csp import with_policy
 
 META = 'meta[http-equiv="Content-Security-Policy"]'
 # Told to the test by the page, from before its first script: every violation, in every frame.

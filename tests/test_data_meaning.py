@@ -11,10 +11,11 @@ import re
 import shutil
 from collections.abc import Callable
 
-import _data
 import pytest
 from conftest import FIXTURE, Project
 from test_editor_errors import FORBIDDEN, Edit, build_with_previous_site, one_clear_line, replace, transform, write
+
+from partnership import data as _data
 
 BuildProject = Callable[[], Project]
 PAGE = "content/fr/about.md"  # pages, lines and texts of the fixture (tests/fixture/)

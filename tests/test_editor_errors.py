@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from conftest import BUILD_CACHE, Project
+from conftest import BUILD_CACHE, Project, copy_env
 
 BuildProject = Callable[[], Project]
 Edit = Callable[[Project], None]
@@ -406,7 +406,7 @@ def build_with_previous_site(copy: Project, site_url: str | None = None) -> list
     site = copy.file("site")
     site.mkdir()
     (site / "index.html").write_text("the site published before", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
+    env = {**copy_env(copy.root), "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
     if site_url is not None:
         env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "tools/website.py", "build"], cwd=copy.root, env=env,
@@ -485,9 +485,12 @@ def test_a_fault_in_the_program_is_one_line_naming_the_page_and_the_log(fixture_
 FAULTS = {
     "a hook that is not valid Python": (replace("hooks/forms.py", "def on_config", "def on_config(:"),
                                         "the site: the build program failed on it (hooks/forms.py, line "),
-    "a hook checked before the build, broken": (replace("hooks/markers.py", "def on_config", "def on_config(:"),
-                                                "the checks of the sources before the build: the build program failed "
-                                                "on it (hooks/markers.py, line "),
+    # the checks before the build are the package's (partnership/); the hooks only adapt it to MkDocs
+    "a module checked before the build, broken": (replace("partnership/markers.py", "\ndef ", "\ndef (:"),
+                                                  "the checks of the sources before the build: the build program "
+                                                  "failed on it (partnership/markers.py, line "),
+    "a hook, broken": (replace("hooks/markers.py", "def on_config", "def on_config(:"),
+                       "the site: the build program failed on it (hooks/markers.py, line "),
     "a theme template that is not valid Jinja": (replace("overrides/404.html", "{% block content %}",
                                                          "{% block content %}{% if %}"),
                                                  "the site: the build program failed on it (overrides/404.html, line "),

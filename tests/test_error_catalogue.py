@@ -1,6 +1,6 @@
 """The error catalogue (docs/errors.md, docs/erreurs.md) has every message the build can give.
 
-The messages are collected from the code itself: every DataError the hooks and tools/website.py can
+The messages are collected from the code itself: every DataError the hooks and tools/sitebuild/ can
 raise, every rewording of MkDocs' and the YAML parser's messages, every line `make serve` can say.
 Each literal part of a message (what stays the same whatever the file, line or value) must appear
 word for word in both catalogues, so that an editor who searches for the words of a message finds
@@ -17,9 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {"en": ROOT / "docs" / "errors.md", "fr": ROOT / "docs" / "erreurs.md"}
-SOURCES = sorted([*(ROOT / "hooks").glob("*.py"), ROOT / "tools" / "website.py"])
+SOURCES = sorted([*(ROOT / "hooks").glob("*.py"), *(ROOT / "partnership").glob("*.py"),
+                  *(ROOT / "tools" / "sitebuild").glob("[!b]*.py")])  # the build program; bench.py measures it
 # Calls whose text argument is a message an editor reads.
-RAISERS = {"DataError": 0, "problem": 4, "_internal_error": None, "_unknown": None, "_lost": None}
+RAISERS = {"DataError": 0, "problem": 4, "internal_error": None, "_unknown": None, "_lost": None}
 # Module-level tables of messages (rewordings of MkDocs and of the YAML parser).
 TABLES = {"_YAML_PROBLEMS", "_YAML_FALLBACK", "_EXPLAIN", "_TYPES", "MESSAGES"}
 _EDGE = " '\"{}()[];:,.#<>-!?"

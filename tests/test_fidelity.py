@@ -10,8 +10,9 @@ import pytest
 import yaml
 from conftest import ROOT, Project, Site
 from helpers import article_html, elements, lists_of_items, visible_text
-from sources import check, sentences
 from test_build_errors import problems
+
+from partnership.sources import check, sentences
 
 SOURCES = ROOT / "content" / "sources"
 OTHER = {"fr": "en", "en": "fr"}

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _data import DataError, load_strings
-from _quiz import load_quiz
 from babel.dates import format_date
 from conftest import ROOT, Project, Site
-from footer import last_update, load_publisher
 from helpers import visible_text
-from quiz_facts import SECONDS_PER_QUESTION, UNSCORED_QUESTIONS, quiz_facts
 from test_build_errors import problems
+
+from partnership.data import DataError, load_strings
+from partnership.footer import last_update, load_publisher
+from partnership.quiz import load_quiz
+from partnership.quiz_facts import SECONDS_PER_QUESTION, UNSCORED_QUESTIONS, quiz_facts
 
 
 def _footer(html: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from _data import load_forms, load_strings, normalise
 from conftest import Site
-from forms import figure_data, figure_html
 from helpers import article_html, elements, visible_text
+
+from partnership.data import load_forms, load_strings, normalise
+from partnership.forms import figure_data, figure_html
 
 # Published anchors: links in newsletters depend on them, in both languages.
 PUBLISHED_IDS = ["service", "information", "consultation", "concertation", "cooperation", "reciprocity", "fusion"]

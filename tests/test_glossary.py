@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import _glossary
 import pytest
-from _data import load_forms, load_yaml, normalise
 from conftest import ROOT, Project, Site, site_pages
 from helpers import article_html, visible_text
 from test_build_errors import problems
+
+from partnership import glossary as _glossary
+from partnership.data import load_forms, load_yaml, normalise
 
 GLOSSARY = load_yaml(ROOT / "content" / "glossary.yml")
 SITE_FILES = _glossary.site_files()[:-2]

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bench import PHONE
 from conftest import CHROMIUM_ARGS, FULL_CHROMIUM, Site
 from helpers import NEXT_FRAME, open_settled
 from playwright.sync_api import Browser, ConsoleMessage, Page
+from sitebuild.bench import PHONE
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{path.stem}.html" for path in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))

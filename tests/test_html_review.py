@@ -13,10 +13,11 @@ from collections.abc import Callable
 import markdown
 import pytest
 import yaml
-from _html_review import MAX_PER_FILE, review_page, review_svg
 from conftest import ROOT, Project, Site
 from helpers import article_html
 from test_editor_errors import FORBIDDEN, build_with_previous_site
+
+from partnership.html_review import MAX_PER_FILE, review_page, review_svg
 
 WHERE = "content/en/page.md"
 

@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import website
 from conftest import ROOT, free_port, running, site_pages
-from newsletter import load_kit
 from playwright.sync_api import Page, Route, expect
+from sitebuild.server import SiteHandler
 from test_compare_browser import compare_rows, full_state
 from test_quiz_browser import FORM_IDS, STORAGE_KEY
+
+from partnership.newsletter import load_kit
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))
@@ -139,7 +140,7 @@ def sent_in_two_parts(site_dir: Path, path: str, cut: str) -> Iterator[tuple[str
     at = html.index(cut.encode())
     rest = threading.Event()
 
-    class Handler(website.SiteHandler):
+    class Handler(SiteHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             if self.path != f"/{path}":
                 super().do_GET()

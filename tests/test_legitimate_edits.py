@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Project, site_pages
+from conftest import ROOT, Project, copy_env, site_pages
 
 INNER = "LEGITIMATE_EDITS_INNER"  # set in the inner run: this test does not run itself again
 BROWSER_FIXTURES = re.compile(r"\b(new_page|page_pool|browser)\b\s*[:,)]")
@@ -197,7 +197,8 @@ def test_the_edits_the_guide_allows_leave_the_tests_green(tmp_path: Path) -> Non
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-header", "-rfE",
          "--tb=short", *inner_tests(copy.root)],
         cwd=copy.root, capture_output=True, text=True, timeout=600,
-        env=dict(os.environ, **{INNER: "1", "NO_MKDOCS_2_WARNING": "1"}),
+        env=dict(os.environ, **{INNER: "1", "NO_MKDOCS_2_WARNING": "1",
+                                 "PYTHONPATH": copy_env(copy.root)["PYTHONPATH"]}),
     )
     failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
     assert done.returncode == 0, (

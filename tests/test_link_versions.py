@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _data import load_yaml
-from _link_versions import LINKS, LOCK, fingerprint, recorded
 from playwright.sync_api import Page, expect
 from test_compare_browser import QUIZ_PAGE, with_compare
 from test_quiz_browser import QUIZ, form_name, python_score, quiz, ui
+
+from partnership.data import load_yaml
+from partnership.link_versions import LINKS, LOCK, fingerprint, recorded
 
 VERSIONS: list[dict[str, Any]] = QUIZ.links["versions"]
 RENAMED: dict[str, dict[str, str]] = QUIZ.links["renamed"]

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _data import markdown_ids
-from _quiz import favouring, load_quiz
 from conftest import ROOT, Project, Site, copy_project, free_port, serving, site_pages
 from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Page, expect
 from test_permalinks import serves
+
+from partnership.data import markdown_ids
+from partnership.quiz import favouring, load_quiz
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))

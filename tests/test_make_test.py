@@ -1,4 +1,4 @@
-"""Where the editors work: GitHub annotations (tools/_annotations.py), `make test`'s check of the content before
+"""Where the editors work: annotations (tools/sitebuild/annotations.py), `make test`'s check of the content before
 the tests (tools/website.py check) and its summary at the end (tests/summary.py)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _annotations import annotation, annotations
-from conftest import BUILD_CACHE, ROOT, Project
+from conftest import BUILD_CACHE, ROOT, Project, copy_env
+from sitebuild.annotations import annotation, annotations
 from summary import CONTENT_TESTS
 
 ACTIONS = {"GITHUB_ACTIONS": "true"}
@@ -20,7 +20,7 @@ TITLE = "The build stopped"
 def run(copy: Project, command: str, **env: str) -> subprocess.CompletedProcess[str]:
     """python tools/website.py <command> in the copy, as make runs it."""
     return subprocess.run([sys.executable, "tools/website.py", command], cwd=copy.root, capture_output=True,
-                          text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
+                          text=True, timeout=180, env={**copy_env(copy.root), "NO_MKDOCS_2_WARNING": "1",
                                                        "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE, **env})
 
 

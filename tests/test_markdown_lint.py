@@ -9,7 +9,6 @@ the site writes on purpose (ids after list items, headings with ids, markers, ta
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,10 +16,9 @@ import pytest
 from conftest import ROOT, Project, site_pages
 from test_editor_errors import build_with_previous_site
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _markdown_lint  # noqa: E402
-from _data import DataError  # noqa: E402
-from _markdown_lint import MESSAGES, findings  # noqa: E402
+from partnership import markdown_lint as _markdown_lint  # noqa: E402
+from partnership.data import DataError  # noqa: E402
+from partnership.markdown_lint import MESSAGES, findings  # noqa: E402
 
 PAGE = "content/fr/page.md"
 HEAD = "---\ntitle: Une page\ndescription: Une phrase sur la page.\n---\n\n# Une page\n\n"

@@ -18,9 +18,10 @@ import pytest
 from axe import settle
 from conftest import ROOT, Project, Site
 from helpers import material_started, press_shortcut
-from newsletter import load_kit
 from playwright.sync_api import Page, Route, expect
 from test_quiz_axe import go_to
+
+from partnership.newsletter import load_kit
 
 SHIPPED = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 WHOLE = {sheet: next(SHIPPED.glob(f"{sheet}.*.min.css")) for sheet in ("main", "palette")}

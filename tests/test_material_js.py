@@ -8,10 +8,13 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-import _material_patches as patches
-import material_js
 import pytest
-from _data import DataError
+from helpers import hook
+
+from partnership.data import DataError
+
+patches = hook("_material_patches")
+material_js = hook("material_js")
 
 INSTALLED = metadata.version("mkdocs-material")
 

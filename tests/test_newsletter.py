@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 import segno
-from _data import typeset
 from conftest import ROOT, Project, Site
 from helpers import article_html, elements
-from newsletter import PNG_OPTIONS, QR_OPTIONS, SVG_OPTIONS, load_kit
 from test_build_errors import problems
+
+from partnership.data import typeset
+from partnership.newsletter import PNG_OPTIONS, QR_OPTIONS, SVG_OPTIONS, load_kit
 
 LANGUAGES = ("fr", "en")
 KEY_PAGES = [key.page for key in load_kit().pages]  # what content/newsletter.yml offers

@@ -15,8 +15,6 @@ from collections.abc import Callable
 
 import pytest
 import yaml
-from _data import load_strings, typeset
-from _quiz import score
 from conftest import ROOT
 from helpers import words_broken_inside
 from playwright.sync_api import Page, expect
@@ -35,6 +33,9 @@ from test_quiz_browser import (
     take_quiz,
     ui,
 )
+
+from partnership.data import load_strings, typeset
+from partnership.quiz import score
 
 SIZES = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 800)}
 PT = 96 / 72  # CSS px per point

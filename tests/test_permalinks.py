@@ -6,14 +6,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import _permalinks
 import pytest
-from _data import markdown_ids
-from _quiz import load_quiz
 from conftest import ROOT, Project, Site, site_pages
-from forms import FORMS_PAGE
 from helpers import elements
 from test_build_errors import problems
+
+from partnership import permalinks as _permalinks
+from partnership.data import markdown_ids
+from partnership.forms import FORMS_PAGE
+from partnership.quiz import load_quiz
 
 MANIFEST = ROOT / "permalinks.txt"
 

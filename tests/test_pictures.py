@@ -8,14 +8,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import _pictures
-import cache
 import pytest
 import yaml
-from _data import DataError
 from conftest import Project
 from PIL import Image, ImageDraw
 from test_build_errors import problems
+
+from partnership import cache
+from partnership import pictures as _pictures
+from partnership.data import DataError
 
 LIMITS = _pictures.limits()
 _ORIENTATION, _GPS = 0x0112, 0x8825

@@ -9,14 +9,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import previews
 import pytest
 import yaml
-from _data import DataError, load_strings
-from conftest import BUILD_CACHE, ROOT, Project, Site
+from conftest import BUILD_CACHE, ROOT, Project, Site, copy_env
 from helpers import elements
 from PIL import Image
-from quiz_facts import quiz_facts
+
+from partnership import previews
+from partnership.data import DataError, load_strings
+from partnership.quiz_facts import quiz_facts
 
 LANGUAGES = ("fr", "en")
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -79,7 +80,7 @@ def _build(copy: Project, **env: str) -> subprocess.CompletedProcess[str]:
     """Project.build with more environment variables."""
     return subprocess.run(
         [sys.executable, "tools/website.py", "build"], cwd=copy.root, capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "BUILD_CACHE": BUILD_CACHE, **env},
+        env={**copy_env(copy.root), "NO_MKDOCS_2_WARNING": "1", "BUILD_CACHE": BUILD_CACHE, **env},
     )
 
 

@@ -19,15 +19,17 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-import website
 from conftest import ROOT, Site
+from sitebuild.engine import use_engine
+
+from partnership.data import DataError
 
 PROPERDOCS_PYTHON = ROOT / ".venv-properdocs" / "bin" / "python"
 # Each engine names itself in every page: Material writes mkdocs-<the engine's mkdocs_version>.
 GENERATOR = re.compile(rb'<meta name="generator" content="mkdocs-([^",]+), mkdocs-material-[^"]+">')
-# website.build() into a folder, as `make build ENGINE=properdocs` builds site/.
-BUILD = ("import sys; from pathlib import Path; sys.path.insert(0, 'tools'); import website; "
-         "problems = website.build(Path(sys.argv[1]), site_url=sys.argv[2]); print(*problems, sep='\\n'); "
+# runner.build() into a folder, as `make build ENGINE=properdocs` builds site/.
+BUILD = ("import sys; from pathlib import Path; from sitebuild import runner; "
+         "problems = runner.build(Path(sys.argv[1]), site_url=sys.argv[2]); print(*problems, sep='\\n'); "
          "sys.exit(1 if problems else 0)")
 
 
@@ -83,5 +85,5 @@ def test_same_content(site: Site, properdocs_site: Path) -> None:
 def test_unknown_engine_is_one_line() -> None:
     """A misspelt engine stops the build with one line saying what is expected."""
     expected = r"^SITE_ENGINE: expected mkdocs or properdocs, .*; found 'propperdocs'$"
-    with pytest.raises(website.DataError, match=expected):
-        website.use_engine("propperdocs")
+    with pytest.raises(DataError, match=expected):
+        use_engine("propperdocs")

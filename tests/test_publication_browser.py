@@ -13,15 +13,16 @@ import re
 from collections.abc import Callable
 
 import pytest
-from _data import load_forms, load_strings, markdown_ids
 from axe import add_style, axe_violations, describe, without_transitions
 from conftest import ROOT, site_pages
-from footer import last_update, load_publisher
-from forms import FORMS_PAGE
 from helpers import material_started, press_shortcut
-from newsletter import load_kit
 from playwright.sync_api import Locator, Page, expect
-from quiz_facts import quiz_facts
+
+from partnership.data import load_forms, load_strings, markdown_ids
+from partnership.footer import last_update, load_publisher
+from partnership.forms import FORMS_PAGE
+from partnership.newsletter import load_kit
+from partnership.quiz_facts import quiz_facts
 
 LANGUAGES = ("fr", "en")
 OTHER = {"fr": "en", "en": "fr"}

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from string import ascii_lowercase
 
 import pytest
-from _data import load_forms, normalise
-from _quiz import SOURCE, favouring, load_quiz, score
 from conftest import ROOT, Project, Site
 from test_build_errors import problems
+
+from partnership.data import load_forms, normalise
+from partnership.quiz import SOURCE, favouring, load_quiz, score
 
 FORM_IDS = [form.id for form in load_forms()]
 
@@ -220,7 +221,7 @@ def test_a_missing_interface_text_is_named(fixture_project: Callable[[], Project
 
 
 def test_every_text_quiz_js_writes_is_given_to_it_by_the_page() -> None:
-    from quiz import COMPARE_TEXTS, JS_TEXTS
+    from partnership.quiz import COMPARE_TEXTS, JS_TEXTS
 
     script = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "quiz" / "js").glob("*.js"))
     ui = set(load_quiz().ui)

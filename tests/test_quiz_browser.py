@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from _data import typeset
-from _quiz import Question, favouring, load_quiz, score
 from conftest import ROOT, Project, site_pages
 from helpers import material_started, open_settled
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser import LANGUAGES, NARROW, language_menu_link, watch_errors
+
+from partnership.data import typeset
+from partnership.quiz import Question, favouring, load_quiz, score
 
 QUIZ = load_quiz()
 FORM_IDS = [form.id for form in QUIZ.forms]

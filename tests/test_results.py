@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 
 import pytest
-from _data import load_forms, normalise
-from _quiz import load_quiz
 from conftest import Project, Site
 from helpers import article_html, elements, visible_text
 from test_build_errors import problems
+
+from partnership.data import load_forms, normalise
+from partnership.quiz import load_quiz
 
 FORMS = load_forms()
 

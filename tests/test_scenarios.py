@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _quiz import load_quiz, score
+
+from partnership.quiz import load_quiz, score
 
 SCENARIOS = yaml.safe_load((Path(__file__).parent / "scenarios.yml").read_text(encoding="utf-8"))["scenarios"]
 QUIZ = load_quiz()

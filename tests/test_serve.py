@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from conftest import BUILD_CACHE, Project, free_port
+from conftest import BUILD_CACHE, Project, copy_env, free_port
 
 TIMEOUT = 120  # seconds; a bound on a loaded machine, never a wait
 
@@ -31,7 +31,7 @@ class Server:
     """`python tools/website.py serve` in a copy of the project, its output read line by line."""
 
     def __init__(self, copy: Project, *arguments: str, site_url: str | None = None) -> None:
-        env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
+        env = {**copy_env(copy.root), "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
         if site_url:
             env["SITE_URL"] = site_url
         self.process = subprocess.Popen(
@@ -133,8 +133,9 @@ def test_a_busy_port_is_one_line_suggesting_another(project: Callable[[], Projec
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
+        copy = project()
         result = subprocess.run([sys.executable, "tools/website.py", "serve", "--port", str(port)],
-                                cwd=project().root, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
+                                cwd=copy.root, env=copy_env(copy.root), capture_output=True, text=True,
                                 timeout=TIMEOUT)
     assert result.returncode == 1
     assert result.stdout == ""
@@ -143,8 +144,9 @@ def test_a_busy_port_is_one_line_suggesting_another(project: Callable[[], Projec
 
 
 def test_a_port_that_is_not_a_number_is_one_line(project: Callable[[], Project]) -> None:
+    copy = project()
     result = subprocess.run([sys.executable, "tools/website.py", "serve", "--port", "huit-mille"],
-                            cwd=project().root, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
+                            cwd=copy.root, env=copy_env(copy.root), capture_output=True, text=True,
                             timeout=TIMEOUT)
     assert result.returncode == 1
     assert result.stderr == ("make serve: PORT: expected a number from 1024 to 65535, e.g. make serve PORT=8001; "

@@ -10,13 +10,12 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from conftest import BUILD_CACHE, ROOT, Project, free_port
+from conftest import BUILD_CACHE, ROOT, Project, copy_env, free_port
 from test_editor_errors import FORBIDDEN, build_with_previous_site
 from test_serve import serving
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _settings  # noqa: E402
-from _data import DataError, parse_yaml, read_text  # noqa: E402
+from partnership import settings as _settings  # noqa: E402
+from partnership.data import DataError, parse_yaml, read_text  # noqa: E402
 
 # The smallest configuration the check accepts; each case adds to it, and marks the line to name with "# <-".
 BASE = "use_directory_urls: false\ntheme:\n  name: material\n  font: false\n"
@@ -159,7 +158,7 @@ def test_make_build_refuses_the_setting_and_leaves_the_site(project: Callable[[]
 # --- SITE_URL: the local preview said once
 
 def _build(copy: Project, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
+    env = {**copy_env(copy.root), "NO_MKDOCS_2_WARNING": "1", "PREVIEW_IMAGES": "0", "BUILD_CACHE": BUILD_CACHE}
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "tools/website.py", "build"], cwd=copy.root, env=env, capture_output=True,

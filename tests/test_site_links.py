@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from _pages import current_address
-from _site_links import check
 from conftest import ROOT, Project, Site
-from footer import ABOUT
 from test_build_errors import problems
+
+from partnership.footer import ABOUT
+from partnership.pages import current_address
+from partnership.site_links import check
 
 ORIGIN = "http://127.0.0.1:8000/"
 

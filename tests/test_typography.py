@@ -6,10 +6,11 @@ import re
 
 import pytest
 import yaml
-from _data import typeset
-from _typography import breakable_addresses, french
 from conftest import ROOT, Site
 from helpers import article_html, visible_text
+
+from partnership.data import typeset
+from partnership.typography import breakable_addresses, french
 
 SOURCES = ROOT / "content" / "sources"
 NBSP, NARROW = "\u00a0", "\u202f"

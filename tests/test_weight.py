@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import bench
 import pytest
 from conftest import Site
 from playwright.sync_api import Page, Request
+from sitebuild import bench
 
 LANGUAGES = ("fr", "en")
 PAGES = sorted(f"{p.stem}.html" for p in (Path(__file__).parent.parent / "content" / "fr").glob("*.md"))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import _data
 import pytest
 import yaml
+
+from partnership import data as _data
 
 SAMPLES = Path(__file__).parent / "yaml-samples"
 FILES = sorted(path.name for path in SAMPLES.glob("*.yml"))

@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from _quiz import favouring, load_quiz, score  # noqa: E402
+from partnership.quiz import favouring, load_quiz, score  # noqa: E402
 
 
 def main() -> None:

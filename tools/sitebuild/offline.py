@@ -15,9 +15,10 @@ import sys
 import zipfile
 from pathlib import Path
 
-import website
+from partnership.data import DEFAULT_SITE_URL, site_root
+from sitebuild import runner
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # tools/sitebuild/offline.py: the project
 FOLDER = "culture-de-partenariat"
 ARCHIVE = ROOT / f"{FOLDER}.zip"
 _SKIPPED = (".map", ".gz")  # source maps and the compressed sitemap: nothing a reader opens
@@ -36,8 +37,8 @@ EN  Open the file index.html in this folder (or en/index.html) in a browser: Fir
 
 def write_zip(site_dir: Path, archive: Path = ARCHIVE) -> Path:
     """Zips a built site into archive, under FOLDER/, with the reader's instructions; returns archive."""
-    site_url = website.site_root()
-    published = site_url != website.DEFAULT_SITE_URL  # the local preview address is no address to give
+    site_url = site_root()
+    published = site_url != DEFAULT_SITE_URL  # the local preview address is no address to give
     temporary = archive.with_name(archive.name + ".part")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
         zipped.writestr(f"{FOLDER}/LISEZMOI-README.txt", _README.format(
@@ -52,20 +53,17 @@ def write_zip(site_dir: Path, archive: Path = ARCHIVE) -> Path:
 
 
 def main() -> int:
-    problems = website.build()
+    problems = runner.build()
     if problems:
         print("The build stopped; no offline copy was written:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    archive = write_zip(website.SITE)
+    archive = write_zip(runner.SITE)
     print(f"Wrote {archive.relative_to(ROOT)} ({archive.stat().st_size / 1_000_000:.1f} MB): unzip it, "
           f"then open {FOLDER}/index.html in a browser; no connection needed.")
-    if website.site_root() == website.DEFAULT_SITE_URL:
+    if site_root() == DEFAULT_SITE_URL:
         print("Built for the local preview address: for a copy whose shared links point at the public site, "
               "run SITE_URL=https://example.org/partenariat/ make offline")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,7 +2,7 @@
 
 In GitHub Actions (GITHUB_ACTIONS=true) each problem line `path:line: what was found; what to do` is
 also printed as `::error file=path,line=line,title=…::message`; a problem naming no file gets none.
-Plain Python: tools/website.py and the tests' summary (tests/summary.py) use it.
+Plain Python: the build (tools/sitebuild/messages.py) and the tests' summary (tests/summary.py) use it.
 """
 
 from __future__ import annotations
