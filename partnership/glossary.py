@@ -60,9 +60,14 @@ def texts(path: Path) -> list[tuple[str, int, str]]:
 def misused(path: Path, avoid: dict[str, list[tuple[str, str]]], root: Path = ROOT) -> list[str]:
     """One line per wording to avoid found in the file: 'file:line: …'."""
     problems = []
+    patterns = {lang: [(re.compile(rf"(?<!\w){re.escape(wording)}(?!\w)", re.IGNORECASE), wording, instead)
+                       for wording, instead in wordings] for lang, wordings in avoid.items()}
     for lang, number, text in texts(path):
-        for wording, instead in avoid.get(lang, []):
-            if re.search(rf"(?<!\w){re.escape(wording)}(?!\w)", normalise(text), re.IGNORECASE):
+        if lang not in patterns:
+            continue
+        line = normalise(text)  # once a line, whatever the number of wordings to avoid
+        for pattern, wording, instead in patterns[lang]:
+            if pattern.search(line):
                 problems.append(f"{path.relative_to(root).as_posix()}:{number}: the wording '{wording}' ({lang}) is "
                                 f"one the glossary says not to use; write {instead}, as content/glossary.yml says")
     return problems
