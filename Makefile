@@ -22,7 +22,7 @@ PD_VENV := .venv-properdocs
 SITE_BIN  := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV)/bin,$(BIN))
 SITE_DEPS := $(if $(filter properdocs,$(ENGINE)),$(PD_VENV),$(VENV))/.site-deps
 
-.PHONY: help serve build test test-properdocs lint bench offline browsers chromium java clean
+.PHONY: help serve build test test-deps test-properdocs lint bench offline browsers chromium java clean
 .DEFAULT_GOAL := help
 
 ## make help: list the targets, one line each
@@ -41,11 +41,16 @@ build: $(SITE_DEPS)
 # said as make build says it, and the tests are not run. The full report of failed tests goes to
 # test-results/pytest.log; the console says each failure in one line, then who can fix it (tests/summary.py).
 ## make test: lint, the quiz's scripts in Node (tests/js/), build the content once, then the whole suite (unit, build and browser tests), one test worker per core (TEST_WORKERS=N to change)
-test: $(VENV)/.dev-deps $(PD_VENV)/.site-deps browsers node_modules/.installed
+test:
+	@$(MAKE) --no-print-directory -j4 --output-sync=target test-deps
 	$(BIN)/ruff check partnership hooks tools tests
 	node --test tests/js/
 	@$(BIN)/python tools/website.py check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 --full-log=test-results/pytest.log
+
+# What the suite needs, set up side by side on a fresh machine (make -j: the two venvs from PyPI, the npm packages,
+# the Debian packages; apt-get waits for another one's lock rather than failing).
+test-deps: $(VENV)/.dev-deps $(PD_VENV)/.site-deps browsers node_modules/.installed
 
 ## make test-properdocs: build the site with MkDocs and with ProperDocs and require the same pages (make test runs it too)
 test-properdocs: $(VENV)/.dev-deps $(PD_VENV)/.site-deps
@@ -103,8 +108,8 @@ TEST_PACKAGES := chromium:chromium chromium-headless-shell:chromium-headless-she
 browsers:
 	@missing=$$(for need in $(TEST_PACKAGES); do command -v $${need#*:} >/dev/null 2>&1 || echo $${need%%:*}; done); \
 	[ -z "$$missing" ] || { echo "Installing from Debian for the tests:" $$missing; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq $$missing >/dev/null; }
 
 # The browser tests use Debian's Chromium: its headless shell (the same Chromium without the browser's user
 # interface, half the CPU a page) and, to check that both show the same, Chromium itself, which make bench
@@ -113,16 +118,16 @@ browsers:
 chromium:
 	@{ command -v chromium && command -v chromium-headless-shell; } >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Chromium and its headless shell for the browser tests..."; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null; }
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium chromium-headless-shell >/dev/null; }
 
 # The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
 ## make java: install Debian's Java for the HTML checker, if it is missing
 java:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Java for the HTML checker..."; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq default-jre-headless >/dev/null; }
 
 # Checkers and measures from npm (package.json, exact versions in package-lock.json): axe-core for the
 # accessibility tests, the Nu HTML checker, puppeteer-core for the journeys in Chromium and Firefox (tests/engines/;
@@ -130,8 +135,8 @@ java:
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Node.js and npm..."; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq nodejs npm >/dev/null; }
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
