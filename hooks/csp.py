@@ -1,4 +1,4 @@
-"""Every page gets its Content-Security-Policy (hooks/_csp.py) once it is finished.
+"""Every page gets its Content-Security-Policy (partnership/csp.py) once it is finished.
 
 Last of the hooks in mkdocs.yml: the policy names the page's inline scripts by the hash of their final
 text, so every hook that edits the output (previews, Material's JS and markup, the 404 pages) has run.

@@ -6,7 +6,7 @@ sources (git), left out where the project has no history. overrides/partials/foo
 from config.extra["footer"], with the About and privacy links and the same page in the other language.
 The About and privacy links name the addresses the site first published (ABOUT), followed through
 content/redirects.yml: a page renamed with its redirect is linked to directly; renamed without it, the
-link is missing and the build stops on it (hooks/_site_links.py).
+link is missing and the build stops on it (partnership/site_links.py).
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ A page writes a marker on a line of its own; the hook replaces it:
   (which is not a ranking), each step linking to its form's definition;
   `<!-- forms:figure:cooperation -->` draws the same figure with that step labelled as the current one;
 - `<!-- forms:list -->`: the seven names with their one-line definitions.
-The page that publishes the French original (front matter `source: culture-de-partenariat.fr.txt`, hooks/_quiz.py)
+The page that publishes the French original (front matter `source: culture-de-partenariat.fr.txt`, partnership/quiz.py)
 must carry the anchor of every form (`{: #service }`, …); the figure links to it at its address as published
-(FORMS_PAGE), followed through content/redirects.yml (hooks/_pages.py).
+(FORMS_PAGE), followed through content/redirects.yml (partnership/pages.py).
 
 Other hooks (the quiz, the comparison) draw the same figure: `figure_html(forms, lang, strings, href_prefix,
 current)`, or `figure_data(...)` and the template forms_figure.html. Each step is an element with

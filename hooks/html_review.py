@@ -1,4 +1,5 @@
-"""The HTML an editor wrote, and the SVG pictures of content/, reviewed against an allow-list (hooks/_html_review.py).
+"""The HTML an editor wrote, and the SVG pictures of content/, reviewed against an allow-list
+(partnership/html_review.py).
 
 Each page's own Markdown (read from its file, front matter left out) is rendered with the site's extensions
 before any hook adds its blocks, so the site's own scripts and forms are never mistaken for an editor's. The

@@ -1,4 +1,4 @@
-"""Pictures of content/<lang>/ are published resized, upright and without their metadata (hooks/_pictures.py).
+"""Pictures of content/<lang>/ are published resized, upright and without their metadata (partnership/pictures.py).
 
 MkDocs copies every file of docs_dir that is not a page into the site; before it does, each raster
 picture's file is given the bytes to publish instead (kept in the build cache), so that the original

@@ -4,7 +4,7 @@ The page holds a marker `<!-- quiz -->`; it becomes the questionnaire (quiz/quiz
 is also the paper version: without JavaScript, or printed, it shows every question and the
 scoring grid. The browser's quiz.js is built from the small files of quiz/js/ (one concern each),
 joined in the order of SCRIPTS, so a reader's browser loads one file. The data is checked on
-every build (hooks/_quiz.py), even when no page shows the quiz.
+every build (partnership/quiz.py), even when no page shows the quiz.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _plain_data(quiz: Quiz, config: MkDocsConfig, page: Page) -> dict[str, Any]:
     lang = config.extra["lang"]
-    forms_page = current_address(FORMS)  # the links follow the pages' moves (content/redirects.yml, hooks/_pages.py)
+    forms_page = current_address(FORMS)  # follows the pages' moves (redirects.yml, partnership/pages.py)
 
     def t(texts: dict[str, str]) -> str:
         return typeset(texts[lang], lang)

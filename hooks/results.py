@@ -5,7 +5,7 @@ hook replaces it with one line of context for a reader who arrives from a shared
 to take the quiz (both in the first screen of a phone), then the form's definition from
 content/forms.yml, the figure of the seven forms with this one labelled, what partners can ask
 each other (quiz/texts.yml) and the button again. The quiz result links to the page of the form it finds.
-The links to the quiz and to the forms page follow their moves (content/redirects.yml, hooks/_pages.py).
+The links to the quiz and to the forms page follow their moves (content/redirects.yml, partnership/pages.py).
 """
 
 from __future__ import annotations

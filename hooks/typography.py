@@ -1,6 +1,6 @@
-"""The site's typography, applied by the build to every finished page (hooks/_typography.py does the work).
+"""The site's typography, applied by the build to every finished page (partnership/typography.py does the work).
 
-- French pages: the house style's French spacing (hooks/_data.py `typeset()`: a no-break space before ":"
+- French pages: the house style's French spacing (partnership/data.py `typeset()`: a no-break space before ":"
   and inside « », a narrow no-break space before ; ! ?) in the text of the site's own pages, so that no sign
   starts a line; editors type ordinary spaces. Never in code, attributes or comments, and never in an
   original's body: on the page that publishes an original (front matter `source:`), only the site's own

@@ -5,7 +5,7 @@ browser, so that a script that slipped into a page (pasted markup, a compromised
 Scripts may come from the site's own files ('self') and, inline, only those of the finished page, each named
 by the sha256 of its exact text; no 'unsafe-inline', no 'unsafe-eval'. The same holds for <style> elements
 (the site root's pages have one) and for style="…" attributes, with 'unsafe-hashes': only an editor's table
-may have one (hooks/_html_review.py lets through the alignment of its cells); Material and the quiz set
+may have one (partnership/html_review.py lets through the alignment of its cells); Material and the quiz set
 styles through the DOM, which a policy does not govern. Images may also be data: (Material's and the
 quiz's style sheets draw icons as data: images). Anything else comes from the site only (default-src
 'self': search's index and worker, and the next page, which Firefox prefetches for <link rel="next">, under
@@ -49,7 +49,7 @@ def _hash(text: str) -> str:
 
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
     """The hashes of the page's inline scripts, and of its styles: <style> elements, then, after 'unsafe-hashes',
-    its style="…" attributes (the alignment of a table's cells, hooks/_html_review.py), each distinct value
+    its style="…" attributes (the alignment of a table's cells, partnership/html_review.py), each distinct value
     once. Data blocks too (Material's <script type="application/json">): a browser does not run them, but the
     Nu checker expects their hash."""
     tree = LexborHTMLParser(html)

@@ -4,7 +4,7 @@ A link the program writes (a result page's button to the quiz, the forms figure'
 form's definition and to its result page) names the address the page was first published at (permalinks.txt:
 never change these), followed through content/redirects.yml (`current_address`): a page renamed with its redirect is
 linked to directly. Renamed without it, the link names a page the build no longer has, and the check of the
-finished site stops the build on it, naming the template (hooks/_site_links.py): the old address, printed in
+finished site stops the build on it, naming the template (partnership/site_links.py): the old address, printed in
 newsletters and shared, must keep working.
 A page the program reads is found by what it holds: the original of a source text is the page whose front
 matter says `source: <its file name>` (`original`), in whatever file it is.
@@ -46,7 +46,7 @@ def current_address(address: str, content: Path = CONTENT) -> str:
 
     A template that links to a content page names the address the page was first published at; once the page
     is renamed with its redirect, the link leads straight to the new page. Without the redirect it still names
-    the old one, and hooks/_site_links.py stops the build on it, naming the template. hooks/redirects.py checks
+    the old one, and partnership/site_links.py stops the build on it, naming the template. hooks/redirects.py checks
     the file."""
     page, hash_, anchor = address.partition("#")
     data = load_yaml(content / "redirects.yml")

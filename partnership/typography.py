@@ -1,6 +1,6 @@
 """The site's typography on a finished page's HTML, free of MkDocs (hooks/typography.py applies it).
 
-- `french(html, original=…)`: the house style's French spacing (`typeset()`, hooks/_data.py, the one rule the
+- `french(html, original=…)`: the house style's French spacing (`typeset()`, partnership/data.py, the one rule the
   YAML texts already follow) applied to the text a reader reads: never inside a tag, an attribute or a
   comment, never in code (`pre`, `code`, `kbd`, `samp`), scripts, styles, form fields or SVG, never in an
   element whose `lang` is not French; and, on a page that publishes an original (`original=True`), never in

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy of every page (hooks/_csp.py): written right, and nothing of the site breaks it.
+"""The Content-Security-Policy of every page (partnership/csp.py): written right, and nothing of the site breaks it.
 
 Every built page carries one policy, first in <head>, naming each of its inline scripts by hash and no other
 way to run a script. In Chromium, every page of both languages, every state of the quiz and the comparison,
@@ -78,7 +78,7 @@ def open_page(new_page) -> Callable[..., Page]:
 @pytest.fixture(scope="module")
 def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The project with one moved page (a redirect page in each language) and, on a page, a table pasted with
-    its cells' alignment (style="…", which hooks/_html_review.py lets through), built and served."""
+    its cells' alignment (style="…", which partnership/html_review.py lets through), built and served."""
     copy: Project = copy_project(tmp_path_factory.mktemp("moved") / "project")
     copy.set_redirects({MOVED: site_pages()[0].removesuffix(".md") + ".html"})
     for lang in LANGUAGES:
@@ -123,7 +123,7 @@ def test_the_policy_forbids_what_the_issue_forbids(site: Site) -> None:
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-src"] == ["'none'"]
-    assert policy["base-uri"] == ["'self'", "file:"]  # file: for Firefox, from disk (hooks/_csp.py)
+    assert policy["base-uri"] == ["'self'", "file:"]  # file: for Firefox, from disk (partnership/csp.py)
     assert policy["form-action"] == ["'none'"]
     assert "frame-ancestors" not in policy  # a <meta> policy cannot set it: browsers ignore it and say so
     for values in policy.values():

@@ -1,7 +1,7 @@
 """The HTML an editor pastes into a page, and the SVG pictures of content/, are reviewed against an allow-list.
 
 The unit tests render Markdown snippets as the site does (its extensions, from mkdocs.yml) and give them to
-hooks/_html_review.py; the snippets are what a hurried editor pastes: an analytics tag, a YouTube video, a
+partnership/html_review.py; the snippets are what a hurried editor pastes: an analytics tag, a YouTube video, a
 tracking pixel, a font, Word's markup. The build tests put such a paste into a copy of the project.
 """
 

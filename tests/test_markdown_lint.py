@@ -1,6 +1,6 @@
 """Markdown that would not show as written stops the build, with one line an editor can act on.
 
-The unit tests lint fixed sample pages (hooks/_markdown_lint.py `findings`): each mistake a tester made
+The unit tests lint fixed sample pages (partnership/markdown_lint.py `findings`): each mistake a tester made
 (pasting from Word, a list glued to a sentence, …) gives one finding on the right line, and the Markdown
 the site writes on purpose (ids after list items, headings with ids, markers, tables, nested lists,
 `<div markdown>` blocks) gives none. The build tests make the same mistakes in a copy of the project.

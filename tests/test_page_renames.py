@@ -2,7 +2,7 @@
 built site leads straight to its new address; renamed without the redirect, the build stops on the link.
 
 The pages are those of mkdocs.yml's menu, read when the tests are collected: the program finds the pages it
-reads by what they hold and links to the others through content/redirects.yml (hooks/_pages.py), never by
+reads by what they hold and links to the others through content/redirects.yml (partnership/pages.py), never by
 today's file names. The home page keeps its name (index.md: the language's own address, fr/, is served by it).
 """
 

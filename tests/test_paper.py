@@ -3,7 +3,7 @@ quiz/js/paper.js): what a facilitator prints and hands out, and what a reader wi
 
 Printed with Chromium to an A4 PDF (page.pdf after emulating print, as a reader's "Print" does) and read back
 with pypdf: pages, where the grid falls, font sizes. What is expected comes from the data (quiz/texts.yml,
-quiz/questions.yml, tests/scenarios.yml) and from the reference scorer of hooks/_quiz.py.
+quiz/questions.yml, tests/scenarios.yml) and from the reference scorer of partnership/quiz.py.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 As in test_browser.py, each test opens a fresh browser context (its own storage), finds things the
 way a reader does (by role, accessible name and label) and asserts with `expect`. What the reader
 must see comes from the quiz's data (quiz/questions.yml, quiz/texts.yml, content/forms.yml, read
-with `load_quiz()`), and every result is checked against the reference scorer of hooks/_quiz.py.
+with `load_quiz()`), and every result is checked against the reference scorer of partnership/quiz.py.
 """
 
 from __future__ import annotations

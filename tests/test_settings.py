@@ -1,4 +1,4 @@
-"""Settings of mkdocs.yml that would break a promise are refused (hooks/_settings.py), in one line naming the
+"""Settings of mkdocs.yml that would break a promise are refused (partnership/settings.py), in one line naming the
 line; a build without SITE_URL says once, in its one line, that its links point at the local preview."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every link and resource of the finished site leads somewhere, the templates' included (hooks/_site_links.py)."""
+"""Every link and resource of the finished site leads somewhere, the templates' included (partnership/site_links.py)."""
 
 from __future__ import annotations
 

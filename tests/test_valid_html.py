@@ -39,7 +39,7 @@ def _where(message: dict[str, object], root: Path) -> str:
 
 
 # The checker reads the pages as files: a file: address has no origin, so to it the site's own files (relative
-# addresses) are never 'self' of the pages' Content-Security-Policy (hooks/_csp.py). In a browser they are:
+# addresses) are never 'self' of the pages' Content-Security-Policy (partnership/csp.py). In a browser they are:
 # tests/test_csp_browser.py opens every page, from disk too. Any other address it names still counts.
 _OWN_FILE_REFUSED = re.compile(r"Resource violates Content Security Policy \(meta tag\): [a-z ]+ “(?![a-z]+:|//)[^”]*” "
                                r"blocked by “[a-z-]+” directive\.")

@@ -1,4 +1,4 @@
-"""hooks/_data.py reads YAML with libyaml (fast) and says what is wrong with PyYAML's own parser: the
+"""partnership/data.py reads YAML with libyaml (fast) and says what is wrong with PyYAML's own parser: the
 two must accept exactly the same texts and read them the same, or a mistake would pass unsaid.
 
 The careless edits are made on frozen copies of the data files (tests/yaml-samples/), so that an editor's

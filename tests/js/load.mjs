@@ -1,6 +1,6 @@
 // Helpers of the Node tests of quiz/js (node --test tests/js/): the browser's files run as they are, in a
 // context of their own with no page (Q.root is unset, so only their pure functions are defined), and the
-// reference data that tests/js/reference.py writes from hooks/_quiz.py.
+// reference data that tests/js/reference.py writes from partnership/quiz.py.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/js/reference.py   # what tests/js/*.test.mjs read (they run it themselves)
 
-The scorer of quiz/js/scoring.js must give what hooks/_quiz.py `score` gives: the cases are answer patterns
+The scorer of quiz/js/scoring.js must give what partnership/quiz.py `score` gives: the cases are answer patterns
 (none, every answer alone, every form's favourite answers, the scenarios of tests/scenarios.yml, seeded random
 patterns, unknown ids) with the reference's result for each.
 """

@@ -1,4 +1,4 @@
-// The browser's scorer (quiz/js/scoring.js) gives what the reference scorer (hooks/_quiz.py score) gives,
+// The browser's scorer (quiz/js/scoring.js) gives what the reference scorer (partnership/quiz.py score) gives,
 // on the cases tests/js/reference.py computes with it (quiz/README.md, "The scoring rule").
 import assert from "node:assert/strict";
 import { test } from "node:test";

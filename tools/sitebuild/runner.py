@@ -344,8 +344,8 @@ def _write_root(staging: Path, site_url: str | None) -> None:
 
 
 def _check_finished(staging: Path, site_url: str | None) -> list[str]:
-    """The finished site's links and resources (hooks/_site_links.py), the addresses it has published
-    (permalinks.txt, hooks/_permalinks.py) and its total size (tools/budget.yml)."""
+    """The finished site's links and resources (partnership/site_links.py), the addresses it has published
+    (permalinks.txt, partnership/permalinks.py) and its total size (tools/budget.yml)."""
     from partnership import permalinks as _permalinks
     from partnership.site_links import check, total_size
 

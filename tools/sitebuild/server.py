@@ -84,7 +84,7 @@ class LiveReload:
 
 _RELOAD_PATH = "/__reload__"
 # Asks the server, one long request at a time, whether a newer build exists; reloads the page when it does.
-# A file of its own, not an inline script: the pages' Content-Security-Policy (hooks/_csp.py) runs only theirs.
+# A file of its own, not an inline script: the pages' Content-Security-Policy (partnership/csp.py) runs only theirs.
 _RELOAD_SCRIPT = (
     '(function(){var build=document.currentScript.dataset.build;function ask(){fetch("' + _RELOAD_PATH
     + '?build="+build,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(t!==build)'
