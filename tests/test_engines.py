@@ -37,9 +37,14 @@ from test_quiz_browser import FORM_IDS, QUESTIONS, QUIZ, form_name, python_score
 ENGINES_DIR = ROOT / "tests" / "engines"
 JOURNEYS = ("pages", "quiz", "share", "compare", "turns", "offline", "missing")
 ERRORS_SCRIPT = "engine-errors.js"
+LOGS = ROOT / "test-results"  # engines-<engine>.log: each journey's line (its seconds) and what the browser said
 # The CSP <meta> every page starts with (hooks' csp), else <head>: the listener goes right after it.
 _FIRST_IN_HEAD = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">|<head(?:\s[^>]*)?>', re.I)
-BOUND = 180  # seconds for one engine's whole run: a bound, each state inside has its own (20 s)
+# Bounds, never waits: a state inside a journey has 20 s (journeys.mjs), a call to a browser 30 s (drivers.mjs), a
+# journey JOURNEY_BOUND seconds (then its browser starts again, and the next journey runs), an engine's whole run
+# BOUND seconds (its start and restarts included). Under no load an engine's run takes 15 to 30 s.
+JOURNEY_BOUND = 90
+BOUND = 120 + len(JOURNEYS) * JOURNEY_BOUND
 
 
 def with_listener(folder: Path, absolute: bool) -> None:
@@ -93,6 +98,7 @@ def journeys_spec(site_path: Path, site_url: str, base: str, offline_folder: str
     forms = FORM_IDS
     return {
         "site": site_url,
+        "journey_bound": JOURNEY_BOUND,
         "base": base,
         "offline": offline_folder,
         "pages": [base + page for page in pages],
@@ -125,6 +131,8 @@ def run_engine(engine: str, spec: Path) -> dict[str, dict[str, Any]]:
             os.killpg(node.pid, signal.SIGKILL)  # node and the browser, driver and display it started
             out, err = node.communicate()
             err = f"still running after {BOUND} s. {err}"
+    LOGS.mkdir(exist_ok=True)
+    (LOGS / f"engines-{engine}.log").write_text(out + err, encoding="utf-8")
     results = {line["journey"]: line for line in map(json.loads, filter(None, out.splitlines()))}
     for journey in JOURNEYS:
         results.setdefault(journey, {"ok": False, "error": f"{engine} stopped before this journey "

@@ -10,7 +10,11 @@
 // result, awaited, comes back as JSON), find(fn, ...args) (fn returns an element of the page, or null),
 // click(element) and type(element, text, {enter}) (what the field held replaced) as a person does (real input events, the element scrolled into
 // view first), errors() (every script error seen: the engine's own reports where its protocol has them, and those
-// of the listener the test server puts first in every page, tests/engines/errors.js), close().
+// of the listener the test server puts first in every page, tests/engines/errors.js), close(). A browser also has
+// restart(): a new browser process (a new driver in WebKit), after a journey that did not end within its bound.
+//
+// Every call to a browser is bounded (COMMAND): a call that gets no answer fails, naming the call, instead of
+// waiting on a browser that has stopped answering (a loaded machine makes a browser slow, never 30 s per command).
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -25,26 +29,39 @@ export const BINARIES = {
   xvfb: '/usr/bin/Xvfb',
 };
 
+export const COMMAND = 30_000; // ms: the bound on one call to a browser (a page's load included)
 const ERRORS_KEY = '__engineErrors'; // where tests/engines/errors.js keeps what it saw (sessionStorage)
 const expression = (fn, args) => `(${fn})(...${JSON.stringify(args)})`;
 
 export async function launch(engine) {
   if (engine === 'webkit') return launchWebKit();
-  const browser = await puppeteer.launch({
+  const start = () => puppeteer.launch({
     browser: engine === 'firefox' ? 'firefox' : 'chrome',
     executablePath: BINARIES[engine],
     headless: engine === 'firefox' ? true : 'shell',
     args: engine === 'firefox' ? [] : ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    protocolTimeout: COMMAND, // a command of the protocol with no answer fails (puppeteer's own: 180 s)
+    timeout: 2 * COMMAND, // the browser's start
   });
+  let browser = await start();
+  const version = await browser.version();
+  const stop = async () => {
+    const child = browser.process();
+    await Promise.race([browser.close(), new Promise((done) => setTimeout(done, COMMAND))]).catch(() => {});
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  };
   return {
-    version: await browser.version(),
+    version,
     async newPage({ width, height }) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
+      page.setDefaultTimeout(COMMAND);
+      page.setDefaultNavigationTimeout(COMMAND);
       await page.setViewport({ width, height });
       return puppeteerPage(page, context);
     },
-    close: () => browser.close(),
+    async restart() { await stop(); browser = await start(); },
+    close: stop,
   };
 }
 
@@ -103,29 +120,52 @@ function freeDisplay() {
   return display;
 }
 
+// Xvfb and WebKitWebDriver each start a process group of their own (detached): a group is killed whole, with the
+// MiniBrowsers and WebKit processes the driver started, whatever state they are in.
+function startGroup(binary, args, env) {
+  const child = spawn(binary, args, { stdio: 'ignore', detached: true, env: { ...process.env, ...env } });
+  return {
+    child,
+    kill() { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone already */ } },
+  };
+}
+
 async function launchWebKit() {
   const display = freeDisplay();
-  const children = [];
-  const xvfb = spawn(BINARIES.xvfb, [`:${display}`, '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
-    { stdio: 'ignore' });
-  children.push(xvfb);
-  await until(() => existsSync(`/tmp/.X11-unix/X${display}`), `Xvfb's display :${display}`);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const driver = spawn(BINARIES.webkitDriver, [`--port=${port}`],
-    { stdio: 'ignore', env: { ...process.env, DISPLAY: `:${display}` } });
-  children.push(driver);
-  const base = `http://127.0.0.1:${port}`;
-  async function call(method, path, body) {
-    const response = await fetch(base + path, {
-      method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
-    });
+  const xvfb = startGroup(BINARIES.xvfb, [`:${display}`, '-screen', '0', '1600x1200x24', '-nolisten', 'tcp']);
+  let driver = null;
+  let base = '';
+  try {
+    await until(() => existsSync(`/tmp/.X11-unix/X${display}`), `Xvfb's display :${display}`);
+  } catch (error) { xvfb.kill(); throw error; }
+  // A call to WebKitWebDriver, bounded: one that gets no answer fails with the call and what it was for.
+  async function call(method, path, body, bound = COMMAND) {
+    let response;
+    try {
+      response = await fetch(base + path, {
+        method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+        signal: AbortSignal.timeout(bound),
+      });
+    } catch (error) {
+      throw new Error(error.name === 'TimeoutError'
+        ? `WebKitWebDriver ${method} ${path}${body && body.url ? ` (${body.url})` : ''}: no answer within ${bound / 1000} s`
+        : `WebKitWebDriver ${method} ${path}: ${error.message}`);
+    }
     const answer = await response.json();
     if (answer.value && answer.value.error) {
-      throw new Error(`WebKitWebDriver ${method} ${path}: ${answer.value.error}: ${answer.value.message}`);
+      throw new Error(`WebKitWebDriver ${method} ${path}${body && body.url ? ` (${body.url})` : ''}: `
+        + `${answer.value.error}: ${answer.value.message || `within ${(COMMAND - 5_000) / 1000} s`}`);
     }
     return answer.value;
   }
-  await until(() => fetch(`${base}/status`).then((r) => r.ok, () => false), 'WebKitWebDriver answering');
+  async function startDriver() {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    driver = startGroup(BINARIES.webkitDriver, [`--port=${port}`], { DISPLAY: `:${display}` });
+    base = `http://127.0.0.1:${port}`;
+    await until(() => fetch(`${base}/status`, { signal: AbortSignal.timeout(COMMAND) }).then((r) => r.ok, () => false),
+      'WebKitWebDriver answering');
+  }
+  try { await startDriver(); } catch (error) { driver.kill(); xvfb.kill(); throw error; }
   let version = '';
   return {
     get version() { return version; },
@@ -133,13 +173,16 @@ async function launchWebKit() {
       const session = await call('POST', '/session', { capabilities: { alwaysMatch: {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: BINARIES.webkit, args: ['--automation'] },
-      } } });
+        // The driver's own bounds, under COMMAND: a page's load, a script's answer.
+        timeouts: { pageLoad: COMMAND - 5_000, script: COMMAND - 5_000, implicit: 0 },
+      } } }, 2 * COMMAND); // MiniBrowser's start
       version = `MiniBrowser (WebKitGTK ${session.capabilities.browserVersion})`;
       const page = webDriverPage((method, path, body) => call(method, `/session/${session.sessionId}${path}`, body));
       await page.resize(width, height);
       return page;
     },
-    async close() { for (const child of children.reverse()) child.kill(); },
+    async restart() { driver.kill(); await startDriver(); },
+    async close() { driver.kill(); xvfb.kill(); },
   };
 }
 

@@ -5,10 +5,15 @@
 // What a journey looks for, it finds as a person does: a button by its text, an answer by its label, a field
 // by its label; it clicks and types with real input events (drivers.mjs), and waits for states, never for a time.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launch } from './drivers.mjs';
 
 const BOUND = 20_000; // a bound on a state, never a wait of its own
+// A bound on a whole journey (spec.json's journey_bound, from tests/test_engines.py): one that does not end within
+// it is reported with the state it was waiting for, the browser started again, and the next journey runs.
+const JOURNEY_BOUND = 90_000;
+let waitingFor = 'the journey to start'; // the state (or the call) the journey waits for now
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -66,6 +71,7 @@ const norm = (text) => text.replace(/\s+/g, ' ').trim();
 function check(condition, message) { if (!condition) throw new Error(message); }
 
 async function waitFor(page, fn, args, what) {
+  waitingFor = what;
   const end = Date.now() + BOUND;
   let last;
   for (;;) {
@@ -80,6 +86,7 @@ async function waitFor(page, fn, args, what) {
 }
 
 async function find(page, fn, args, what) {
+  waitingFor = what;
   const end = Date.now() + BOUND;
   for (;;) {
     let element = null;
@@ -90,11 +97,41 @@ async function find(page, fn, args, what) {
   }
 }
 
-const click = async (page, role, name, scope) => page.click(await find(page, byRole, [role, name, scope ?? null],
-  `the ${role} "${name}"`));
+// An element found, then clicked; found again when the page replaced it in between (a list of search results
+// redrawn as the search answers: the element clicked is the one shown, as a person's click is).
+async function clickFound(page, fn, args, what) {
+  const end = Date.now() + BOUND;
+  for (;;) {
+    const element = await find(page, fn, args, what);
+    waitingFor = `a click on ${what}`;
+    try { return await page.click(element); } catch (error) {
+      if (!/stale element|detached|not attached|no such (element|node)|Node with given id|Cannot find context/i
+        .test(error.message) || Date.now() > end) throw error;
+    }
+  }
+}
+
+const click = (page, role, name, scope) => clickFound(page, byRole, [role, name, scope ?? null],
+  `the ${role} "${name}"`);
+
+// A file that "failed to load" as the page asking for it was left (errors.js marks it) is a load stopped by
+// the browser, not a failure a reader sees, unless the file is missing.
+const STOPPED = / \(stopped: the page was being left\)$/;
+async function missing(address) {
+  const url = new URL(address);
+  if (url.protocol === 'file:') return !existsSync(fileURLToPath(new URL(url.pathname, url)));
+  try { return !(await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(BOUND) })).ok; } catch { return true; }
+}
 
 async function expectNoErrors(page, allowed = () => false) {
-  const errors = (await page.errors()).filter((error) => !allowed(error));
+  waitingFor = 'the script errors seen';
+  const errors = [];
+  for (const error of await page.errors()) {
+    if (allowed(error)) continue;
+    const stopped = STOPPED.test(error) && error.match(/failed to load (\S+)/);
+    if (stopped && !(await missing(stopped[1]))) continue;
+    errors.push(error);
+  }
   check(errors.length === 0, `script errors: ${errors.join(' | ')}`);
 }
 
@@ -266,11 +303,11 @@ export const JOURNEYS = {
       const values = [...spec.questions.map((question) => answers[question.id]), form, form];
       for (const [step, value] of values.entries()) {
         await waitFor(page, quizIs, ['step', String(step + 1)], `${label}: step ${step + 1} shown`);
-        await page.click(await find(page, radioByValue, [value], `${label}: the answer ${value}`));
+        await clickFound(page, radioByValue, [value], `${label}: the answer ${value}`);
         await click(page, 'button', ui.next);
       }
       await waitFor(page, quizIs, ['step', String(values.length + 1)], `${label}: the last step shown`);
-      await page.click(await find(page, byRole, ['button', ui.turn_finish, null], `${label}: the button "${ui.turn_finish}"`));
+      await clickFound(page, byRole, ['button', ui.turn_finish, null], `${label}: the button "${ui.turn_finish}"`);
       const done = ui.room_done.replace('{label}', label);
       await waitFor(page, (want) => (document.querySelector('[data-compare]')?.innerText ?? '')
         .replace(/\s+/g, ' ').includes(want), [norm(done)], `"${done}" shown`);
@@ -301,15 +338,14 @@ export const JOURNEYS = {
       && document.querySelector('h1')) ? 'language' : document.querySelector('a[data-language="en"]') && 'chooser'),
     [folder], 'the chooser shown or gone to a language');
     if (where === 'chooser') { // unless it was only about to go: a link gone with its page was clicked too late
-      await page.click(await find(page, bySelector, ['a[data-language="en"]'], 'the link to English')).catch(() => {});
+      await clickFound(page, bySelector, ['a[data-language="en"]'], 'the link to English').catch(() => {});
     }
     await waitFor(page, inLanguage, [folder], 'the chooser leads to a language');
     await page.goto(`${folder}en/index.html`);
     await waitFor(page, materialStarted, [], "Material's scripts started");
-    await page.click(await find(page, bySelector, ['input.md-search__input'], 'the search field'));
+    await clickFound(page, bySelector, ['input.md-search__input'], 'the search field');
     await page.type(await find(page, bySelector, ['input.md-search__input'], 'the search field'), spec.search.word);
-    const result = await find(page, bySelector, ['.md-search-result__item a'], `a search result for "${spec.search.word}"`);
-    await page.click(result);
+    await clickFound(page, bySelector, ['.md-search-result__item a'], `a search result for "${spec.search.word}"`);
     await waitFor(page, (start) => /^en\/[a-z-]+\.html/.test(location.href.slice(start.length))
       && !location.href.endsWith('en/index.html') && document.querySelector('h1')?.getClientRects().length,
     [folder], 'the search result leads to a page');
@@ -350,9 +386,17 @@ export const JOURNEYS = {
   },
 };
 
+// A promise, or an error naming what it did not do within `bound` ms.
+function within(promise, bound, what) {
+  let timer;
+  const late = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(what())), bound); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function main() {
   const [engine, specFile, only] = process.argv.slice(2);
   const spec = JSON.parse(readFileSync(specFile, 'utf-8'));
+  const journeyBound = (spec.journey_bound ?? JOURNEY_BOUND / 1000) * 1000;
   const started = Date.now();
   const browser = await launch(engine);
   try {
@@ -360,11 +404,23 @@ async function main() {
       if (only && only !== journey) continue;
       const start = Date.now();
       let error = null;
+      let late = false;
       const opened = [];
       const journeyBrowser = { ...browser, newPage: async (size) => { const page = await browser.newPage(size);
         opened.push(page); return page; } };
-      try { await run(journeyBrowser, spec); } catch (problem) { error = problem.message ?? String(problem); }
-      for (const page of opened) await page.close().catch(() => {}); // those a failed journey left open
+      waitingFor = 'a page of its own (a fresh profile)';
+      const running = run(journeyBrowser, spec);
+      running.catch(() => {}); // a journey stopped at its bound may fail later: nothing left to report
+      try {
+        await within(running, journeyBound, () => { late = true;
+          return `did not end within ${journeyBound / 1000} s, waiting for ${waitingFor}`; });
+      } catch (problem) { error = problem.message ?? String(problem); }
+      // A journey stopped at its bound, or stopped by a call with no answer: the next one gets a new browser.
+      if (late || /no answer within|timed out|Timeout/i.test(error ?? '')) {
+        await within(browser.restart(), 3 * journeyBound, () => `${engine} did not start again`);
+      } else {
+        for (const page of opened) await page.close().catch(() => {}); // those a failed journey left open
+      }
       process.stdout.write(`${JSON.stringify({ journey, ok: !error, error, seconds: (Date.now() - start) / 1000,
         version: browser.version })}\n`);
     }
