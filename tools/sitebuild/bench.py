@@ -114,7 +114,9 @@ def rebuilds_while_serving(scratch: Path, runs: int = 3) -> list[float]:
         else:
             shutil.copy2(source, copy / part)
     port = _free_port()
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", PORT=str(port), NO_MKDOCS_2_WARNING="1")
+    # the copy runs its own packages (partnership/, tools/sitebuild/), found before those make installed from here
+    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", PORT=str(port), NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=os.pathsep.join((str(copy), str(copy / "tools"))))
     server = subprocess.Popen([sys.executable, str(copy / "tools" / "website.py"), "serve"], cwd=copy, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page, built = copy / "content" / "fr" / "about.md", copy / "site" / "fr" / "about.html"
