@@ -103,16 +103,21 @@ def _wait_for(path: Path, text: str, timeout: float = 120) -> float:
     raise SystemExit(f"{path} did not show '{text}' within {timeout:.0f} s")
 
 
-def rebuilds_while_serving(scratch: Path, runs: int = 3) -> list[float]:
-    """Save content/fr/about.md in a scratch copy served by tools/website.py; seconds until site/ has it."""
-    copy = scratch / "project"
-    copy.mkdir()
+def copy_parts(root: Path) -> Path:
+    """A copy of the project's sources and program (PROJECT_PARTS) in `root` (created), as an editor has it."""
+    root.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, copy / part)
+            shutil.copy2(source, root / part)
+    return root
+
+
+def rebuilds_while_serving(scratch: Path, runs: int = 3) -> list[float]:
+    """Save content/fr/about.md in a scratch copy served by tools/website.py; seconds until site/ has it."""
+    copy = copy_parts(scratch / "project")
     port = _free_port()
     # the copy runs its own packages (partnership/, tools/sitebuild/), found before those make installed from here
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", PORT=str(port), NO_MKDOCS_2_WARNING="1",

@@ -41,13 +41,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / ".no-such-file")
         return super().translate_path("/" + clean[len(self.prefix):])
 
+    def not_found_page(self) -> Path:
+        """The 404 page a host would send for this address: its language's, else the bilingual root one."""
+        inside = self.path[len(self.prefix):] if self.path.startswith(self.prefix) else ""
+        lang = inside.split("/", 1)[0]
+        return Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES else "404.html")
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
             super().send_error(code, message, explain)
             return
-        inside = self.path[len(self.prefix):] if self.path.startswith(self.prefix) else ""
-        lang = inside.split("/", 1)[0]
-        page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES else "404.html")
+        page = self.not_found_page()
         body = page.read_bytes() if page.is_file() else b"Not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -118,9 +122,7 @@ class ServeHandler(SiteHandler):
         if code != 404:
             super().send_error(code, message, explain)
             return
-        inside = self.path[len(self.prefix):] if self.path.startswith(self.prefix) else ""
-        lang = inside.split("/", 1)[0]
-        page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES else "404.html")
+        page = self.not_found_page()
         self._send(404, "text/html; charset=utf-8", self._with_script(page.read_bytes() if page.is_file()
                                                                          else b"Not found"))
 
