@@ -197,14 +197,7 @@ def site_pages(root: Path = ROOT) -> list[str]:
 
 def copy_project(root: Path) -> Project:
     """A fresh copy of the project's site sources in `root` (created)."""
-    root.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
-    return Project(root)
+    return Project(bench.copy_parts(root))
 
 
 def copy_fixture_project(root: Path) -> Project:
@@ -463,9 +456,6 @@ def new_page(page_pool: PagePool) -> Iterator[Callable[..., Page]]:
         page_pool.give_back(page)
 
 
-LONGEST = ("test_legitimate_edits", "test_engines")
-
-
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests that share a module-scoped fixture (a build, a visit of every page, the HTML checker's run) run
@@ -475,9 +465,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     pytest 9 (the id moved to Node._id): it is added here, as xdist would. Upstream: "--dist=loadgroup silently
     stops grouping on pytest main", https://github.com/pytest-dev/pytest-xdist/issues/1386 (a fix is proposed in
     https://github.com/pytest-dev/pytest-xdist/pull/1388): when a release of xdist closes it, this can go."""
-    # The longest runs start first, so that the other tests fill the workers around them instead of one worker
-    # ending alone (the edited copy's own run of the suite, the journeys in three engines).
-    items.sort(key=lambda item: item.module.__name__ not in LONGEST)
     if not config.getoption("loadgroup", default=False):
         return
     for item in items:
